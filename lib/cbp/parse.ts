@@ -1,0 +1,86 @@
+/**
+ * Turns the bytes of a CBP response into validated raw port records. Pure: no I/O.
+ * Accepts the XML feed (`xml/bwt.xml`) or the JSON array (`api/bwtnew`), detected from the body.
+ */
+import { XMLParser } from "fast-xml-parser";
+import { FeedError } from "@/lib/cbp/errors";
+import { RawJsonFeed, RawXmlFeed, type RawPortHead } from "@/lib/cbp/schema";
+
+export type FeedFormat = "xml" | "json";
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  /** XML: the feed's `last_updated_*`, which is US Eastern wall-clock time without a label. */
+  lastUpdated: { date: string; time: string } | null;
+  ports: RawPortHead[];
+}
+
+// Entities stay unexpanded (fast-xml-parser CVE-2026-26278 and friends); DOCTYPEs are refused
+// before parsing, and the five predefined entities are decoded in normalize.
+const xmlParser = new XMLParser({
+  ignoreAttributes: true,
+  processEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  isArray: (_tag, jPath) => jPath === "border_wait_time.port",
+});
+
+/** Decodes bytes per the payload's own declaration: the XML feed says ISO-8859-1, JSON is UTF-8. */
+export function decodeBody(bytes: Uint8Array): string {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 100));
+  const declared = /^\s*<\?xml[^>]*encoding=['"]([\w-]+)['"]/i.exec(head)?.[1]?.toLowerCase();
+  const encoding = declared && declared !== "utf-8" && declared !== "utf8" ? "latin1" : "utf-8";
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+export function detectFormat(body: string): FeedFormat {
+  const start = body.replace(/^\uFEFF/, "").trimStart();
+  if (start === "") throw new FeedError("empty", "empty body");
+  if (start.startsWith("[") || start.startsWith("{")) return "json";
+  if (/^<(!doctype\s+html|html[\s>])/i.test(start)) throw new FeedError("html_error_page", "an HTML page instead of the feed");
+  if (start.startsWith("<")) return "xml";
+  throw new FeedError("unknown_format", "the body is neither XML nor JSON");
+}
+
+export function parseFeed(body: string): ParsedFeed {
+  return detectFormat(body) === "json" ? parseJson(body) : parseXml(body);
+}
+
+function parseXml(body: string): ParsedFeed {
+  if (/<!(DOCTYPE|ENTITY)/i.test(body)) throw new FeedError("entities_forbidden", "DOCTYPE or ENTITY declarations are refused");
+  // A cut-off download usually still parses leniently, so check that the document is complete.
+  if (!/<\/border_wait_time>\s*$/.test(body)) {
+    if (/<html[\s>]/i.test(body)) throw new FeedError("html_error_page", "an HTML page instead of the feed");
+    throw new FeedError("truncated", "the XML does not end with </border_wait_time>");
+  }
+  let doc: unknown;
+  try {
+    doc = xmlParser.parse(body);
+  } catch (cause) {
+    throw new FeedError("malformed", "the XML could not be parsed", { cause });
+  }
+  const parsed = RawXmlFeed.safeParse(doc);
+  if (!parsed.success) throw new FeedError("schema", `unexpected XML shape: ${parsed.error.issues[0]?.message ?? ""}`, { cause: parsed.error });
+  const root = parsed.data.border_wait_time;
+  if (root.number_of_ports !== undefined && Number(root.number_of_ports) !== root.port.length) {
+    throw new FeedError("truncated", `number_of_ports says ${root.number_of_ports} but ${root.port.length} ports were found`);
+  }
+  const lastUpdated = root.last_updated_date && root.last_updated_time ? { date: root.last_updated_date, time: root.last_updated_time } : null;
+  return { format: "xml", lastUpdated, ports: root.port };
+}
+
+function parseJson(body: string): ParsedFeed {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (cause) {
+    throw new FeedError(body.trimEnd().endsWith("]") ? "malformed" : "truncated", "the JSON could not be parsed", { cause });
+  }
+  // `api/bwtpublicmod/{n}` answers one object instead of an array.
+  const parsed = RawJsonFeed.safeParse(Array.isArray(doc) ? doc : [doc]);
+  if (!parsed.success) throw new FeedError("schema", `unexpected JSON shape: ${parsed.error.issues[0]?.message ?? ""}`, { cause: parsed.error });
+  return { format: "json", lastUpdated: null, ports: parsed.data };
+}
