@@ -1,0 +1,62 @@
+/**
+ * Numbered schema migrations, applied in order inside one transaction each.
+ * Never edit a released migration: add the next number.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "live waits: poll state, current snapshot per crossing, lane reading history, poller lease",
+    sql: `
+      CREATE TABLE poll_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last_attempt_at INTEGER,
+        last_success_at INTEGER,
+        last_failure_at INTEGER,
+        last_error_code TEXT,
+        last_error_message TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        total_successes INTEGER NOT NULL DEFAULT 0,
+        total_failures INTEGER NOT NULL DEFAULT 0,
+        breaker TEXT NOT NULL DEFAULT 'closed',
+        snapshot_version INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO poll_state (id) VALUES (1);
+
+      -- The last good reading of each crossing (JSON of the CrossingReading model).
+      CREATE TABLE crossing_snapshot (
+        cbp_port_number TEXT PRIMARY KEY,
+        fetched_at INTEGER NOT NULL,
+        generated_at TEXT,
+        body TEXT NOT NULL
+      );
+
+      -- Every distinct lane reading, keyed by CBP's reading time (epoch seconds).
+      CREATE TABLE lane_reading (
+        cbp_port_number TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        type TEXT NOT NULL,
+        observed_at INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        delay_minutes INTEGER,
+        lanes_open INTEGER,
+        max_lanes INTEGER,
+        first_seen_at INTEGER NOT NULL,
+        PRIMARY KEY (cbp_port_number, mode, type, observed_at)
+      ) WITHOUT ROWID;
+
+      -- With several servers on one database, the holder of this row polls; the others only read.
+      CREATE TABLE poller_lease (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        holder TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
+];

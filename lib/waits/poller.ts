@@ -1,0 +1,162 @@
+/**
+ * The poller: the only code that asks CBP for data. One fetch at a time, a few jittered retries,
+ * a circuit breaker, and the last good snapshot kept in SQLite whatever happens upstream.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, ExponentialBackoff, circuitBreaker, handleWhen, retry, wrap } from "cockatiel";
+import { processFeed, FeedError, type ProcessedFeed } from "@/lib/cbp";
+import { fetchFeedBytes } from "@/lib/cbp/fetch";
+import type { Db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import { acquireLease, readPollState, recordBreakerState, recordFailedPoll, saveSuccessfulPoll, type SaveResult } from "@/lib/waits/store";
+
+export interface PollerOptions {
+  db: Db;
+  feedUrl: string;
+  intervalMs: number;
+  staleAfterMs: number;
+  timeoutMs: number;
+  maxBytes: number;
+  breakerHalfOpenMs: number;
+  /** Extra attempts within one poll (so at most 1 + retries upstream calls per interval). */
+  retries?: number;
+  /** First retry delay; later ones grow exponentially with decorrelated jitter. */
+  retryBaseMs?: number;
+  now?: () => number;
+  fetchBytes?: (signal: AbortSignal) => Promise<Uint8Array>;
+  holder?: string;
+}
+
+export type PollOutcome =
+  | { ok: true; at: number; format: ProcessedFeed["format"]; saved: SaveResult; problems: string[] }
+  | { ok: false; at: number; code: string; message: string }
+  | { ok: false; at: number; code: "lease_held"; message: string };
+
+const BREAKER_NAMES: Record<CircuitState, string> = {
+  [CircuitState.Closed]: "closed",
+  [CircuitState.Open]: "open",
+  [CircuitState.HalfOpen]: "half-open",
+  [CircuitState.Isolated]: "isolated",
+};
+
+export class Poller {
+  readonly holder: string;
+  private readonly opts: Required<Omit<PollerOptions, "fetchBytes">> & Pick<PollerOptions, "fetchBytes">;
+  private readonly breaker;
+  private readonly policy;
+  private inFlight: Promise<PollOutcome> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private readonly abort = new AbortController();
+  private readonly loggedUnknown = new Set<string>();
+  private upstreamCalls = 0;
+
+  constructor(options: PollerOptions) {
+    this.opts = { retries: 2, retryBaseMs: 1000, now: Date.now, holder: `${process.pid}-${randomUUID()}`, ...options };
+    this.holder = this.opts.holder;
+    this.breaker = circuitBreaker(
+      handleWhen(() => true),
+      { halfOpenAfter: this.opts.breakerHalfOpenMs, breaker: new ConsecutiveBreaker(5) },
+    );
+    const retryPolicy = retry(
+      handleWhen((e) => !(e instanceof BrokenCircuitError)),
+      { maxAttempts: this.opts.retries, backoff: new ExponentialBackoff({ initialDelay: this.opts.retryBaseMs, maxDelay: 10_000 }) },
+    );
+    this.policy = wrap(retryPolicy, this.breaker);
+    this.breaker.onStateChange((s) => {
+      log.warn("poller.breaker", { state: BREAKER_NAMES[s] });
+      recordBreakerState(this.opts.db, BREAKER_NAMES[s]);
+    });
+  }
+
+  /** Upstream requests made so far (for tests and the benchmark). */
+  get calls(): number {
+    return this.upstreamCalls;
+  }
+
+  get breakerState(): string {
+    return BREAKER_NAMES[this.breaker.state];
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.abort.abort();
+  }
+
+  /** Runs a poll now, or joins the one already running: never two upstream fetches at once. */
+  poll(): Promise<PollOutcome> {
+    this.inFlight ??= this.runPoll().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      // The last-resort handler: nothing thrown in a poll may stop the loop.
+      this.poll()
+        .catch((error: unknown) => log.error("poller.unexpected", { message: (error as Error)?.message }))
+        .finally(() => this.schedule(this.opts.intervalMs));
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private async runPoll(): Promise<PollOutcome> {
+    const { db, now } = this.opts;
+    const startedAt = now();
+    // Several servers may share the database; only the lease holder polls.
+    if (!acquireLease(db, this.holder, startedAt, Math.max(this.opts.intervalMs * 3, 60_000))) {
+      return { ok: false, at: startedAt, code: "lease_held", message: "another process is polling" };
+    }
+    try {
+      const processed = await this.policy.execute(async () => {
+        this.upstreamCalls++;
+        const bytes = await this.fetchBytes();
+        return processFeed(bytes, now());
+      }, this.abort.signal);
+      const at = now();
+      const saved = saveSuccessfulPoll(db, { fetchedAt: at, snapshot: processed.snapshot });
+      this.report(processed);
+      log.info("poller.success", { format: processed.format, crossings: saved.crossings, newReadings: saved.newReadings, ms: at - startedAt });
+      return { ok: true, at, format: processed.format, saved, problems: processed.problems };
+    } catch (error) {
+      const at = now();
+      const code = error instanceof FeedError ? error.code : error instanceof BrokenCircuitError ? "circuit_open" : "unexpected";
+      const message = (error as Error)?.message ?? String(error);
+      recordFailedPoll(db, { at, code, message, breaker: this.breakerState });
+      log.warn("poller.failure", { code, message });
+      if (code === "schema" || code === "no_known_crossings") log.alert("schema_drift", { code, message });
+      const state = readPollState(db);
+      if (state.lastSuccessAt !== null && at - state.lastSuccessAt > this.opts.staleAfterMs) {
+        log.alert("stale_data", { lastSuccessAt: new Date(state.lastSuccessAt).toISOString() });
+      }
+      return { ok: false, at, code, message };
+    }
+  }
+
+  private fetchBytes(): Promise<Uint8Array> {
+    if (this.opts.fetchBytes) return this.opts.fetchBytes(this.abort.signal);
+    return fetchFeedBytes(this.opts.feedUrl, { timeoutMs: this.opts.timeoutMs, maxBytes: this.opts.maxBytes }, this.abort.signal).then((f) => f.bytes);
+  }
+
+  private report(processed: ProcessedFeed): void {
+    for (const p of processed.problems) log.warn("poller.quarantined", { problem: p });
+    if (processed.problems.length > 0) log.alert("schema_drift", { problems: processed.problems.length });
+    for (const u of processed.unknownRegional) {
+      if (this.loggedUnknown.has(u.cbpPortNumber)) continue;
+      this.loggedUnknown.add(u.cbpPortNumber);
+      // Otay Mesa East will most likely first appear like this (cbp-feed.md §11).
+      log.warn("poller.unknown_crossing", { ...u, maybeOtayMesaEast: /otay\s*mesa\s*east|mesa de otay ii/i.test(`${u.portName} ${u.crossingName}`) });
+    }
+  }
+}

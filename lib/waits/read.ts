@@ -1,0 +1,74 @@
+/**
+ * What pages and the API read: the stored snapshot turned into the API v1 view, plus freshness
+ * computed at request time. Never calls CBP.
+ */
+import "server-only";
+import type { ApiMeta, ApiPort } from "@/lib/api/v1-schema";
+import { getDb, type Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { getPort, type PortDef } from "@/lib/ports";
+import { readCurrentWaits, readSnapshotVersion, type CurrentWaits } from "@/lib/waits/store";
+import { buildAllPortsView, buildMeta, buildPortView, type LaneFilter } from "@/lib/waits/view";
+
+export interface WaitsSource {
+  db: Db;
+  now: () => number;
+  staleSeconds: number;
+}
+
+export function defaultSource(): WaitsSource {
+  return { db: getDb(), now: Date.now, staleSeconds: env().CBP_STALE_SECONDS };
+}
+
+export interface AllPortsView {
+  ports: ApiPort[];
+  meta: ApiMeta;
+  hasData: boolean;
+  version: number;
+}
+
+// Parsing the snapshot rows once per poll instead of once per request keeps the API close to
+// static-file speed; the version counter changes with every successful poll.
+let cache: { db: Db; version: number; current: CurrentWaits } | null = null;
+
+function current(db: Db): CurrentWaits {
+  const version = readSnapshotVersion(db);
+  if (cache?.db !== db || cache.version !== version) cache = { db, version, current: readCurrentWaits(db) };
+  return cache.current;
+}
+
+export function readAllPorts(source: WaitsSource = defaultSource(), filter: LaneFilter = {}): AllPortsView {
+  const c = current(source.db);
+  return {
+    ports: buildAllPortsView(c.crossings, filter),
+    meta: buildMeta(c.state.lastSuccessAt, source.now(), source.staleSeconds),
+    hasData: c.state.lastSuccessAt !== null || c.crossings.size > 0,
+    version: c.state.snapshotVersion,
+  };
+}
+
+export interface OnePortView {
+  port: ApiPort;
+  def: PortDef;
+  meta: ApiMeta;
+  hasData: boolean;
+  version: number;
+}
+
+export function readOnePort(slug: string, source: WaitsSource = defaultSource(), filter: LaneFilter = {}): OnePortView | null {
+  const def = getPort(slug);
+  if (!def) return null;
+  const c = current(source.db);
+  return {
+    port: buildPortView(def, c.crossings, filter),
+    def,
+    meta: buildMeta(c.state.lastSuccessAt, source.now(), source.staleSeconds),
+    hasData: c.state.lastSuccessAt !== null || c.crossings.size > 0,
+    version: c.state.snapshotVersion,
+  };
+}
+
+/** How often the live widgets ask the API again: the poll interval, between 5 s and 60 s. */
+export function liveRefreshMs(): number {
+  return Math.min(60_000, Math.max(5_000, env().CBP_POLL_SECONDS * 1000));
+}

@@ -1,0 +1,37 @@
+/**
+ * Wires the poller to the environment and the database. The server starts it from
+ * instrumentation.ts; `npm run poll` runs it once.
+ */
+import "server-only";
+import { env } from "@/lib/env";
+import { getDb } from "@/lib/db/client";
+import { Poller } from "@/lib/waits/poller";
+
+const KEY = Symbol.for("smart-border.poller");
+type Holder = { [KEY]?: Poller };
+
+export function createPoller(): Poller {
+  const e = env();
+  return new Poller({
+    db: getDb(),
+    feedUrl: e.CBP_FEED_URL,
+    intervalMs: e.CBP_POLL_SECONDS * 1000,
+    staleAfterMs: e.CBP_STALE_SECONDS * 1000,
+    timeoutMs: e.CBP_TIMEOUT_MS,
+    maxBytes: e.CBP_MAX_BYTES,
+    breakerHalfOpenMs: e.CBP_BREAKER_SECONDS * 1000,
+    // With fast test intervals the retry pause must stay below the interval.
+    retryBaseMs: Math.min(1000, e.CBP_POLL_SECONDS * 250),
+  });
+}
+
+/** Starts the process-wide poller once, however many times it is called. */
+export function startServerPoller(): Poller | null {
+  if (env().POLLER === "off") return null;
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    holder[KEY] = createPoller();
+    holder[KEY].start();
+  }
+  return holder[KEY];
+}

@@ -1,0 +1,173 @@
+/**
+ * Reads and writes the wait-time tables. The poller is the only writer; pages and the API read.
+ * All SQL is parameterized.
+ */
+import "server-only";
+import type { Statement } from "better-sqlite3";
+import type { Db } from "@/lib/db/client";
+import { CrossingReading, type FeedSnapshot, type Lane } from "@/lib/waits/model";
+import { log } from "@/lib/log";
+
+export interface PollState {
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastFailureAt: number | null;
+  lastErrorCode: string | null;
+  lastErrorMessage: string | null;
+  consecutiveFailures: number;
+  totalSuccesses: number;
+  totalFailures: number;
+  breaker: string;
+  snapshotVersion: number;
+}
+
+export interface StoredCrossing {
+  fetchedAt: number;
+  generatedAt: string | null;
+  reading: CrossingReading;
+}
+
+export interface CurrentWaits {
+  state: PollState;
+  crossings: Map<string, StoredCrossing>;
+}
+
+interface PollStateRow {
+  last_attempt_at: number | null;
+  last_success_at: number | null;
+  last_failure_at: number | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  consecutive_failures: number;
+  total_successes: number;
+  total_failures: number;
+  breaker: string;
+  snapshot_version: number;
+}
+
+export function readPollState(db: Db): PollState {
+  const r = db.prepare("SELECT * FROM poll_state WHERE id = 1").get() as PollStateRow;
+  return {
+    lastAttemptAt: r.last_attempt_at,
+    lastSuccessAt: r.last_success_at,
+    lastFailureAt: r.last_failure_at,
+    lastErrorCode: r.last_error_code,
+    lastErrorMessage: r.last_error_message,
+    consecutiveFailures: r.consecutive_failures,
+    totalSuccesses: r.total_successes,
+    totalFailures: r.total_failures,
+    breaker: r.breaker,
+    snapshotVersion: r.snapshot_version,
+  };
+}
+
+export function readCurrentWaits(db: Db): CurrentWaits {
+  const state = readPollState(db);
+  const crossings = new Map<string, StoredCrossing>();
+  const rows = db.prepare("SELECT cbp_port_number, fetched_at, generated_at, body FROM crossing_snapshot").all() as {
+    cbp_port_number: string;
+    fetched_at: number;
+    generated_at: string | null;
+    body: string;
+  }[];
+  for (const row of rows) {
+    // A row that no longer matches the model (e.g. written by a newer version) is skipped, not fatal.
+    const parsed = CrossingReading.safeParse(JSON.parse(row.body));
+    if (!parsed.success) {
+      log.warn("store.bad_snapshot_row", { cbpPortNumber: row.cbp_port_number });
+      continue;
+    }
+    crossings.set(row.cbp_port_number, { fetchedAt: row.fetched_at, generatedAt: row.generated_at, reading: parsed.data });
+  }
+  return { state, crossings };
+}
+
+/** Only the version counter: cheap enough to check on every API request. */
+export function readSnapshotVersion(db: Db): number {
+  return db.prepare("SELECT snapshot_version FROM poll_state WHERE id = 1").pluck().get() as number;
+}
+
+export interface SaveResult {
+  crossings: number;
+  newReadings: number;
+}
+
+/** Stores a good poll in one transaction: the snapshot of each crossing and every new lane reading. */
+export function saveSuccessfulPoll(db: Db, input: { fetchedAt: number; snapshot: FeedSnapshot }): SaveResult {
+  const upsert = db.prepare(
+    `INSERT INTO crossing_snapshot (cbp_port_number, fetched_at, generated_at, body) VALUES (?, ?, ?, ?)
+     ON CONFLICT (cbp_port_number) DO UPDATE SET fetched_at = excluded.fetched_at, generated_at = excluded.generated_at, body = excluded.body`,
+  );
+  const insertReading = db.prepare(
+    `INSERT OR IGNORE INTO lane_reading
+       (cbp_port_number, mode, type, observed_at, updated_at, status, delay_minutes, lanes_open, max_lanes, first_seen_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const markSuccess = db.prepare(
+    `UPDATE poll_state SET last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0,
+       total_successes = total_successes + 1, breaker = 'closed', snapshot_version = snapshot_version + 1 WHERE id = 1`,
+  );
+  return db
+    .transaction((): SaveResult => {
+      let newReadings = 0;
+      for (const c of input.snapshot.crossings) {
+        upsert.run(c.cbpPortNumber, input.fetchedAt, input.snapshot.generatedAt, JSON.stringify(c));
+        for (const lane of c.lanes) newReadings += insertLaneReading(insertReading, c.cbpPortNumber, lane, input.fetchedAt);
+      }
+      markSuccess.run(input.fetchedAt, input.fetchedAt);
+      return { crossings: input.snapshot.crossings.length, newReadings };
+    })
+    .immediate();
+}
+
+function insertLaneReading(stmt: Statement, cbpPortNumber: string, lane: Lane, fetchedAt: number): number {
+  // A lane without a reading time (closed or pending with no report) is not a reading.
+  if (!lane.updatedAt) return 0;
+  const observedAt = Math.floor(Date.parse(lane.updatedAt) / 1000);
+  const info = stmt.run(
+    cbpPortNumber,
+    lane.mode,
+    lane.type,
+    observedAt,
+    lane.updatedAt,
+    lane.status,
+    lane.delayMinutes,
+    lane.lanesOpen,
+    lane.maxLanes,
+    Math.floor(fetchedAt / 1000),
+  );
+  return info.changes;
+}
+
+export function recordFailedPoll(db: Db, input: { at: number; code: string; message: string; breaker: string }): void {
+  db.prepare(
+    `UPDATE poll_state SET last_attempt_at = ?, last_failure_at = ?, last_error_code = ?, last_error_message = ?,
+       consecutive_failures = consecutive_failures + 1, total_failures = total_failures + 1, breaker = ? WHERE id = 1`,
+  ).run(input.at, input.at, input.code, input.message.slice(0, 500), input.breaker);
+}
+
+export function recordBreakerState(db: Db, breaker: string): void {
+  db.prepare("UPDATE poll_state SET breaker = ? WHERE id = 1").run(breaker);
+}
+
+/**
+ * Takes or renews the poller lease. Returns true when `holder` may poll until `now + ttlMs`.
+ */
+export function acquireLease(db: Db, holder: string, now: number, ttlMs: number): boolean {
+  const info = db
+    .prepare(
+      `INSERT INTO poller_lease (id, holder, expires_at) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE poller_lease.holder = excluded.holder OR poller_lease.expires_at < ?`,
+    )
+    .run(holder, now + ttlMs, now);
+  return info.changes === 1;
+}
+
+export function releaseLease(db: Db, holder: string): void {
+  db.prepare("DELETE FROM poller_lease WHERE holder = ?").run(holder);
+}
+
+export function countReadings(db: Db): number {
+  return db.prepare("SELECT count(*) FROM lane_reading").pluck().get() as number;
+}

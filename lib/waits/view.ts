@@ -1,0 +1,61 @@
+/**
+ * Builds the API v1 / page view of the ports from the registry and the stored snapshot. Pure.
+ */
+import type { ApiCrossing, ApiMeta, ApiPort } from "@/lib/api/v1-schema";
+import { PORTS, type LaneType, type Mode, type PortDef } from "@/lib/ports";
+import type { StoredCrossing } from "@/lib/waits/store";
+
+export interface LaneFilter {
+  mode?: Mode;
+  type?: LaneType;
+}
+
+export function buildPortView(port: PortDef, crossings: ReadonlyMap<string, StoredCrossing>, filter: LaneFilter = {}): ApiPort {
+  if (port.kind === "planned") {
+    return { slug: port.slug, name: port.name, status: "planned", timeZone: port.timeZone, crossings: [] };
+  }
+  const out: ApiCrossing[] = [];
+  for (const def of port.crossings) {
+    const stored = crossings.get(def.cbpPortNumber);
+    if (!stored) continue;
+    const r = stored.reading;
+    out.push({
+      cbpPortNumber: def.cbpPortNumber,
+      name: def.name,
+      hours: r.hours,
+      status: r.status,
+      notice: r.notice,
+      lanes: r.lanes.filter((l) => (!filter.mode || l.mode === filter.mode) && (!filter.type || l.type === filter.type)),
+      fetchedAt: new Date(stored.fetchedAt).toISOString(),
+    });
+  }
+  return {
+    slug: port.slug,
+    name: port.name,
+    status: out.some((c) => c.status === "open") ? "open" : "closed",
+    timeZone: port.timeZone,
+    crossings: out,
+  };
+}
+
+export function buildAllPortsView(crossings: ReadonlyMap<string, StoredCrossing>, filter: LaneFilter = {}): ApiPort[] {
+  return PORTS.map((p) => buildPortView(p, crossings, filter));
+}
+
+export function buildMeta(lastSuccessAt: number | null, now: number, staleAfterSeconds: number): ApiMeta {
+  if (lastSuccessAt === null) return { source: "cbp-bwt", fetchedAt: null, stale: true, staleSeconds: 0 };
+  const staleSeconds = Math.max(0, Math.floor((now - lastSuccessAt) / 1000));
+  return { source: "cbp-bwt", fetchedAt: new Date(lastSuccessAt).toISOString(), stale: staleSeconds > staleAfterSeconds, staleSeconds };
+}
+
+/** A lane reading older than this is labelled as old on the pages. */
+export const OLD_READING_MS = 3 * 60 * 60 * 1000;
+
+/** Minutes since CBP's reading; readings slightly ahead of our clock count as just made. */
+export function readingAgeMinutes(updatedAt: string, now: number): number {
+  return Math.max(0, Math.floor((now - Date.parse(updatedAt)) / 60000));
+}
+
+export function isReadingOld(updatedAt: string, now: number): boolean {
+  return now - Date.parse(updatedAt) > OLD_READING_MS;
+}
