@@ -1,0 +1,63 @@
+/**
+ * Response helpers for the public JSON API: contract headers (CORS, caching, content type) and errors.
+ */
+import type { z } from "zod";
+import type { ApiErrorCode } from "@/lib/api/v1-schema";
+
+const ERROR_STATUS: Record<z.infer<typeof ApiErrorCode>, number> = {
+  not_found: 404,
+  bad_request: 400,
+  unavailable: 503,
+  rate_limited: 429,
+};
+
+export const CORS_HEADERS: Record<string, string> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Retry-After",
+};
+
+/** CDNs may keep serving the last answer while we or CBP have trouble (reliability.md §3). */
+export const DATA_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+export function jsonResponse(body: string, init: { status?: number; etag?: string; cacheControl?: string; headers?: Record<string, string> } = {}): Response {
+  const headers: Record<string, string> = {
+    ...CORS_HEADERS,
+    "Content-Type": JSON_TYPE,
+    "Cache-Control": init.cacheControl ?? DATA_CACHE_CONTROL,
+    ...init.headers,
+  };
+  if (init.etag) headers.ETag = init.etag;
+  return new Response(body, { status: init.status ?? 200, headers });
+}
+
+export function apiError(code: z.infer<typeof ApiErrorCode>, message: string, headers: Record<string, string> = {}): Response {
+  return jsonResponse(JSON.stringify({ error: { code, message } }), {
+    status: ERROR_STATUS[code],
+    cacheControl: code === "not_found" ? "public, max-age=300" : "no-store",
+    headers,
+  });
+}
+
+/** 304 when the client already has this version (weak comparison, as RFC 9110 prescribes for If-None-Match). */
+export function notModified(request: Request, etag: string): Response | null {
+  const header = request.headers.get("if-none-match");
+  if (!header) return null;
+  const strip = (t: string) => t.trim().replace(/^W\//, "");
+  const matches = header === "*" || header.split(",").some((t) => strip(t) === strip(etag));
+  if (!matches) return null;
+  return new Response(null, { status: 304, headers: { ...CORS_HEADERS, ETag: etag, "Cache-Control": DATA_CACHE_CONTROL } });
+}
+
+export function preflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...CORS_HEADERS,
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": "If-None-Match, Content-Type",
+      "Access-Control-Max-Age": "86400",
+    },
+  });
+}
