@@ -1,0 +1,67 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider, hasLocale } from "next-intl";
+import { getMessages, getNow, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { routing } from "@/lib/i18n/routing";
+import { env } from "@/lib/env";
+import { defaultSource, liveRefreshMs } from "@/lib/waits/read";
+import { readPollState } from "@/lib/waits/store";
+import { FreshnessBanner, type HealthSnapshot } from "@/components/layout/freshness-banner";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { inter } from "../fonts";
+import "../globals.css";
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#082f49",
+};
+
+export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale, namespace: "Metadata" });
+  return {
+    metadataBase: new URL(env().SITE_URL),
+    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+  };
+}
+
+/** Client components get only the message namespaces they use. */
+const CLIENT_NAMESPACES = ["Waits", "Time", "Freshness", "Error"] as const;
+
+function healthSnapshot(): HealthSnapshot {
+  const source = defaultSource();
+  const s = readPollState(source.db);
+  return {
+    hasData: s.lastSuccessAt !== null,
+    fetchedAt: s.lastSuccessAt === null ? null : new Date(s.lastSuccessAt).toISOString(),
+    stale: s.lastSuccessAt === null || source.now() - s.lastSuccessAt > source.staleSeconds * 1000,
+  };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  // Every page is rendered per request: it carries the CSP nonce and current wait times.
+  await connection();
+  const messages = await getMessages();
+  const now = await getNow();
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  return (
+    <html lang={locale} className={inter.variable}>
+      <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
+        <NextIntlClientProvider messages={clientMessages} now={now} timeZone="America/Los_Angeles">
+          <SiteHeader />
+          <FreshnessBanner initial={healthSnapshot()} refreshMs={liveRefreshMs()} />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
+            {children}
+          </main>
+          <SiteFooter />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

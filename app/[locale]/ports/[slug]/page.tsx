@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Link } from "@/lib/i18n/navigation";
+import { alternatesFor } from "@/lib/i18n/metadata";
+import type { Locale } from "@/lib/i18n/routing";
+import { getPort } from "@/lib/ports";
+import { liveRefreshMs, readOnePort } from "@/lib/waits/read";
+import { LivePort } from "@/components/ports/live-port";
+import { StatusPill } from "@/components/ports/crossing-waits";
+
+type Props = PageProps<"/[locale]/ports/[slug]">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = (await params) as { locale: Locale; slug: string };
+  const port = getPort(slug);
+  if (!port) return {};
+  const t = await getTranslations({ locale, namespace: "Metadata" });
+  const name = port.name[locale];
+  return {
+    title: t("portTitle", { port: name }),
+    description: port.kind === "planned" ? t("plannedPortDescription", { port: name }) : t("portDescription", { port: name }),
+    alternates: alternatesFor(`/ports/${slug}`, locale),
+  };
+}
+
+export default async function PortPage({ params }: Props) {
+  const { locale, slug } = (await params) as { locale: Locale; slug: string };
+  setRequestLocale(locale);
+  const view = readOnePort(slug);
+  if (!view) notFound();
+  const t = await getTranslations("Port");
+  const tw = await getTranslations("Waits");
+  const { def, port, meta } = view;
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/" className="text-sky-800 underline underline-offset-4">
+          ← {t("breadcrumbHome")}
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{def.name[locale]}</h1>
+        <StatusPill open={port.status === "open"} label={tw(`portStatus.${port.status}`)} />
+      </div>
+      <p className="mt-1 text-lg text-slate-700">{t(`descriptions.${def.slug as "san-ysidro"}`)}</p>
+      <dl className="mt-3 text-slate-800">
+        <dt className="inline font-semibold">{t("addressLabel")}: </dt>
+        <dd className="inline">{def.address}</dd>
+      </dl>
+      {def.kind === "planned" ? <PlannedPort /> : null}
+      {def.kind === "active" ? (
+        <section className="mt-6" aria-labelledby="crossings-heading">
+          <h2 id="crossings-heading" className="sr-only">
+            {t("crossingsHeading")}
+          </h2>
+          <LivePort def={def} initial={{ data: port, meta }} refreshMs={liveRefreshMs()} />
+          <p className="mt-2 text-sm text-slate-700">{t("timeZoneNote")}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+async function PlannedPort() {
+  const t = await getTranslations("PlannedPort");
+  return (
+    <section className="mt-6 space-y-3 rounded-lg border border-slate-300 bg-white p-4" data-testid="planned-port">
+      <h2 className="text-xl font-bold">{t("statusHeading")}</h2>
+      <p>{t("body")}</p>
+      <p>{t("noNumbers")}</p>
+      <p>
+        <Link href="/ports/otay-mesa" className="font-semibold text-sky-800 underline underline-offset-4">
+          {t("meanwhile")}
+        </Link>
+      </p>
+    </section>
+  );
+}

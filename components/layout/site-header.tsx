@@ -1,0 +1,31 @@
+import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
+import { otherLocale } from "@/lib/i18n/routing";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+
+export function SiteHeader() {
+  const t = useTranslations("Layout");
+  const locale = useLocale();
+  return (
+    <header className="bg-sky-950 text-white">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sky-950"
+      >
+        {t("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link href="/" className="leading-tight text-white no-underline">
+          <span className="block text-lg font-bold">{t("siteName")}</span>
+          <span className="block text-sm text-sky-100">{t("siteTagline")}</span>
+        </Link>
+        <nav aria-label={t("mainNav")} className="flex items-center gap-2">
+          <Link href="/" className="rounded px-2 py-1 text-white underline-offset-4 hover:underline">
+            {t("navWaits")}
+          </Link>
+          <LocaleSwitch target={otherLocale(locale)} label={t("switchLanguage")} title={t("switchLanguageLabel")} />
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+import { useLocale, useTranslations } from "next-intl";
+import type { ApiCrossing } from "@/lib/api/v1-schema";
+import type { CrossingDef, Mode } from "@/lib/ports";
+import { MODES } from "@/lib/ports";
+import { LaneRow } from "@/components/ports/lane-row";
+
+/** A crossing's status, hours, CBP notice and lanes grouped by mode. */
+export function CrossingWaits({
+  def,
+  crossing,
+  timeZone,
+  now,
+  headingLevel,
+}: {
+  def: CrossingDef;
+  crossing: ApiCrossing | undefined;
+  timeZone: string;
+  now: number;
+  headingLevel: 2 | 3;
+}) {
+  const t = useTranslations("Waits");
+  const locale = useLocale();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const SubHeading = headingLevel === 2 ? "h3" : "h4";
+  const name = def.name[locale];
+
+  if (!crossing) {
+    return (
+      <section className="py-3" data-testid="crossing" data-crossing={def.cbpPortNumber} aria-label={name}>
+        <Heading className="text-lg font-bold text-slate-900">{name}</Heading>
+        <p className="mt-1 text-slate-700">{t("noCrossingData")}</p>
+      </section>
+    );
+  }
+
+  const byMode = MODES.map((mode) => ({ mode, lanes: crossing.lanes.filter((l) => l.mode === mode) })).filter((g) => g.lanes.length > 0);
+
+  return (
+    <section className="py-3" data-testid="crossing" data-crossing={def.cbpPortNumber} aria-label={name}>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+        <Heading className="text-lg font-bold text-slate-900">{name}</Heading>
+        <StatusPill open={crossing.status === "open"} label={t(`crossingStatus.${crossing.status}`)} />
+      </div>
+      <p className="mt-0.5 text-sm text-slate-700">{t("hours", { hours: crossing.hours })}</p>
+      {crossing.notice && (
+        <div className="mt-2 rounded border-l-4 border-sky-700 bg-sky-50 px-3 py-2 text-sm text-slate-800">
+          <p className="font-semibold">{t("noticeFromCbp")}</p>
+          <p lang="en" className="whitespace-pre-line">
+            {crossing.notice}
+          </p>
+        </div>
+      )}
+      {byMode.length === 0 && <p className="mt-2 text-slate-700">{t("noLanes")}</p>}
+      {byMode.map((group) => (
+        <div key={group.mode} className="mt-2">
+          <SubHeading className="text-sm font-bold uppercase tracking-wide text-slate-700">{t(`modes.${group.mode as Mode}`)}</SubHeading>
+          <ul className="divide-y divide-slate-200">
+            {group.lanes.map((lane) => (
+              <LaneRow key={`${lane.mode}-${lane.type}`} lane={lane} timeZone={timeZone} now={now} cbpPortNumber={crossing.cbpPortNumber} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function StatusPill({ open, label }: { open: boolean; label: string }) {
+  return (
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-sm font-semibold ${open ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-900"}`}
+      data-testid="status"
+    >
+      <span aria-hidden="true">{open ? "●" : "○"}</span>
+      {label}
+    </span>
+  );
+}

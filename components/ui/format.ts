@@ -1,0 +1,22 @@
+/**
+ * Small pure helpers for showing waits; shared by server and client components.
+ */
+
+export type WaitLevel = "light" | "moderate" | "heavy";
+
+/** Thresholds in minutes: under 20 feels light to commuters, an hour or more is heavy. */
+export function waitLevel(minutes: number): WaitLevel {
+  if (minutes < 20) return "light";
+  if (minutes < 60) return "moderate";
+  return "heavy";
+}
+
+export type Age = { kind: "justNow" } | { kind: "minutes"; minutes: number } | { kind: "hours"; hours: number; minutes: number } | { kind: "days"; days: number };
+
+export function describeAge(fromMs: number, nowMs: number): Age {
+  const minutes = Math.max(0, Math.floor((nowMs - fromMs) / 60000));
+  if (minutes < 1) return { kind: "justNow" };
+  if (minutes < 60) return { kind: "minutes", minutes };
+  if (minutes < 48 * 60) return { kind: "hours", hours: Math.floor(minutes / 60), minutes: minutes % 60 };
+  return { kind: "days", days: Math.floor(minutes / 1440) };
+}

@@ -1,0 +1,14 @@
+import { defineRouting } from "next-intl/routing";
+
+/** One routing object for the proxy, navigation helpers and request config. @see https://next-intl.dev/docs/routing */
+export const routing = defineRouting({
+  locales: ["en", "es"],
+  defaultLocale: "en",
+  localePrefix: "always",
+});
+
+export type Locale = (typeof routing.locales)[number];
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === "en" ? "es" : "en";
+}

@@ -1,0 +1,40 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** Headers every HTML page gets (reliability.md §3); the CSP itself is set per request in proxy.ts. */
+const pageHeaders = [
+  // Two years, subdomains included (ASVS 3.4.1); browsers ignore it over plain-HTTP localhost.
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
+/** The public API is meant for other sites and apps: readable from anywhere, never with credentials. */
+const apiHeaders = [
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3"],
+  // Next 16.5 `next dev` otherwise writes AGENTS.md into the project.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
+  async headers() {
+    return [
+      { source: "/((?!api/).*)", headers: pageHeaders },
+      { source: "/api/:path*", headers: apiHeaders },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);
