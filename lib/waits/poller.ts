@@ -9,7 +9,7 @@ import { processFeed, FeedError, type ProcessedFeed } from "@/lib/cbp";
 import { fetchFeedBytes } from "@/lib/cbp/fetch";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { acquireLease, readPollState, recordBreakerState, recordFailedPoll, saveSuccessfulPoll, type SaveResult } from "@/lib/waits/store";
+import { acquireLease, readPollState, recordBreakerState, recordFailedPoll, releaseLease, saveSuccessfulPoll, type SaveResult } from "@/lib/waits/store";
 
 export interface PollerOptions {
   db: Db;
@@ -26,6 +26,11 @@ export interface PollerOptions {
   now?: () => number;
   fetchBytes?: (signal: AbortSignal) => Promise<Uint8Array>;
   holder?: string;
+  /**
+   * How long the polling lease lasts without renewal. A heartbeat renews it every third of that,
+   * so a standby server takes over within this time when the polling one dies.
+   */
+  leaseTtlMs?: number;
 }
 
 export type PollOutcome =
@@ -47,13 +52,16 @@ export class Poller {
   private readonly policy;
   private inFlight: Promise<PollOutcome> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private stopped = true;
-  private readonly abort = new AbortController();
+  /** Bumped by start() so a poll still finishing from before a stop() cannot revive the old loop. */
+  private generation = 0;
+  private abort = new AbortController();
   private readonly loggedUnknown = new Set<string>();
   private upstreamCalls = 0;
 
   constructor(options: PollerOptions) {
-    this.opts = { retries: 2, retryBaseMs: 1000, now: Date.now, holder: `${process.pid}-${randomUUID()}`, ...options };
+    this.opts = { retries: 2, retryBaseMs: 1000, now: Date.now, holder: `${process.pid}-${randomUUID()}`, leaseTtlMs: 60_000, ...options };
     this.holder = this.opts.holder;
     this.breaker = circuitBreaker(
       handleWhen(() => true),
@@ -82,14 +90,33 @@ export class Poller {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.schedule(0);
+    this.generation++;
+    // stop() aborted the old signal for good; a restarted poller needs a fresh one.
+    if (this.abort.signal.aborted) this.abort = new AbortController();
+    this.heartbeat = setInterval(() => {
+      try {
+        acquireLease(this.opts.db, this.holder, this.opts.now(), this.opts.leaseTtlMs);
+      } catch (error) {
+        log.error("poller.lease", { message: (error as Error)?.message });
+      }
+    }, Math.max(1000, Math.floor(this.opts.leaseTtlMs / 3)));
+    this.heartbeat.unref?.();
+    this.schedule(0, this.generation);
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.timer = null;
+    this.heartbeat = null;
     this.abort.abort();
+    // Hand over at once instead of making a standby wait for the lease to expire.
+    try {
+      releaseLease(this.opts.db, this.holder);
+    } catch {
+      /* the database may already be closed at shutdown */
+    }
   }
 
   /** Runs a poll now, or joins the one already running: never two upstream fetches at once. */
@@ -100,13 +127,13 @@ export class Poller {
     return this.inFlight;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
+  private schedule(delayMs: number, generation: number): void {
+    if (this.stopped || generation !== this.generation) return;
     this.timer = setTimeout(() => {
       // The last-resort handler: nothing thrown in a poll may stop the loop.
       this.poll()
         .catch((error: unknown) => log.error("poller.unexpected", { message: (error as Error)?.message }))
-        .finally(() => this.schedule(this.opts.intervalMs));
+        .finally(() => this.schedule(this.opts.intervalMs, generation));
     }, delayMs);
     this.timer.unref?.();
   }
@@ -115,21 +142,30 @@ export class Poller {
     const { db, now } = this.opts;
     const startedAt = now();
     // Several servers may share the database; only the lease holder polls.
-    if (!acquireLease(db, this.holder, startedAt, Math.max(this.opts.intervalMs * 3, 60_000))) {
+    if (!acquireLease(db, this.holder, startedAt, this.opts.leaseTtlMs)) {
       return { ok: false, at: startedAt, code: "lease_held", message: "another process is polling" };
     }
+    const attemptErrors: unknown[] = [];
     try {
       const processed = await this.policy.execute(async () => {
         this.upstreamCalls++;
-        const bytes = await this.fetchBytes();
-        return processFeed(bytes, now());
+        try {
+          const bytes = await this.fetchBytes();
+          return processFeed(bytes, now());
+        } catch (error) {
+          attemptErrors.push(error);
+          throw error;
+        }
       }, this.abort.signal);
       const at = now();
       const saved = saveSuccessfulPoll(db, { fetchedAt: at, snapshot: processed.snapshot });
       this.report(processed);
       log.info("poller.success", { format: processed.format, crossings: saved.crossings, newReadings: saved.newReadings, ms: at - startedAt });
       return { ok: true, at, format: processed.format, saved, problems: processed.problems };
-    } catch (error) {
+    } catch (caught) {
+      // When this poll's own failures opened the breaker, the retry that follows fails with
+      // BrokenCircuitError; report the upstream's failure, and circuit_open only when no request was made.
+      const error = caught instanceof BrokenCircuitError && attemptErrors.length > 0 ? attemptErrors.at(-1) : caught;
       const at = now();
       const code = error instanceof FeedError ? error.code : error instanceof BrokenCircuitError ? "circuit_open" : "unexpected";
       const message = (error as Error)?.message ?? String(error);

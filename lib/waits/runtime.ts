@@ -30,8 +30,11 @@ export function startServerPoller(): Poller | null {
   if (env().POLLER === "off") return null;
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
-    holder[KEY] = createPoller();
-    holder[KEY].start();
+    const poller = createPoller();
+    holder[KEY] = poller;
+    poller.start();
+    // Release the polling lease on shutdown so another server can take over at once.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => poller.stop());
   }
   return holder[KEY];
 }
