@@ -11,9 +11,17 @@ const ERROR_STATUS: Record<z.infer<typeof ApiErrorCode>, number> = {
   rate_limited: 429,
 };
 
-export const CORS_HEADERS: Record<string, string> = {
+/**
+ * Every API response carries these, whichever server path answers it (Next's route handlers or the
+ * production fast path): readable from any origin without credentials, never sniffed or framed.
+ */
+export const API_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Expose-Headers": "ETag, Retry-After",
+  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Resource-Policy": "cross-origin",
 };
 
 /** CDNs may keep serving the last answer while we or CBP have trouble (reliability.md §3). */
@@ -23,7 +31,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 
 export function jsonResponse(body: string, init: { status?: number; etag?: string; cacheControl?: string; headers?: Record<string, string> } = {}): Response {
   const headers: Record<string, string> = {
-    ...CORS_HEADERS,
+    ...API_HEADERS,
     "Content-Type": JSON_TYPE,
     "Cache-Control": init.cacheControl ?? DATA_CACHE_CONTROL,
     ...init.headers,
@@ -47,14 +55,14 @@ export function notModified(request: Request, etag: string): Response | null {
   const strip = (t: string) => t.trim().replace(/^W\//, "");
   const matches = header === "*" || header.split(",").some((t) => strip(t) === strip(etag));
   if (!matches) return null;
-  return new Response(null, { status: 304, headers: { ...CORS_HEADERS, ETag: etag, "Cache-Control": DATA_CACHE_CONTROL } });
+  return new Response(null, { status: 304, headers: { ...API_HEADERS, ETag: etag, "Cache-Control": DATA_CACHE_CONTROL } });
 }
 
 export function preflight(): Response {
   return new Response(null, {
     status: 204,
     headers: {
-      ...CORS_HEADERS,
+      ...API_HEADERS,
       "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
       "Access-Control-Allow-Headers": "If-None-Match, Content-Type",
       "Access-Control-Max-Age": "86400",

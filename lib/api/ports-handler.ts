@@ -41,7 +41,7 @@ function unavailable(): Response {
   return apiError("unavailable", "No wait-time data has been received from CBP yet. Try again shortly.", { "Retry-After": "30" });
 }
 
-function etagFor(version: number, key: string, stale: boolean): string {
+function etagFor(version: string, key: string, stale: boolean): string {
   return `W/"v${version}-${key}-${stale ? "s" : "f"}"`;
 }
 

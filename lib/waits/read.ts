@@ -8,7 +8,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getPort, type PortDef } from "@/lib/ports";
 import { readCurrentWaits, readSnapshotVersion, type CurrentWaits } from "@/lib/waits/store";
-import { buildAllPortsView, buildMeta, buildPortView, type LaneFilter } from "@/lib/waits/view";
+import { buildAllPortsView, buildMeta, buildPortView, reportedCrossings, type LaneFilter } from "@/lib/waits/view";
 
 export interface WaitsSource {
   db: Db;
@@ -24,7 +24,8 @@ export interface AllPortsView {
   ports: ApiPort[];
   meta: ApiMeta;
   hasData: boolean;
-  version: number;
+  /** Identifies the stored snapshot; changes with every successful poll, also across restores. */
+  version: string;
 }
 
 // Parsing the snapshot rows once per poll instead of once per request keeps the API close to
@@ -37,13 +38,21 @@ function current(db: Db): CurrentWaits {
   return cache.current;
 }
 
+function versionOf(c: CurrentWaits): string {
+  return `${c.state.snapshotVersion}.${(c.state.lastSuccessAt ?? 0).toString(36)}`;
+}
+
+function visible(c: CurrentWaits, source: WaitsSource) {
+  return reportedCrossings(c.crossings, c.state.lastSuccessAt, source.staleSeconds * 1000);
+}
+
 export function readAllPorts(source: WaitsSource = defaultSource(), filter: LaneFilter = {}): AllPortsView {
   const c = current(source.db);
   return {
-    ports: buildAllPortsView(c.crossings, filter),
+    ports: buildAllPortsView(visible(c, source), filter),
     meta: buildMeta(c.state.lastSuccessAt, source.now(), source.staleSeconds),
     hasData: c.state.lastSuccessAt !== null || c.crossings.size > 0,
-    version: c.state.snapshotVersion,
+    version: versionOf(c),
   };
 }
 
@@ -52,7 +61,7 @@ export interface OnePortView {
   def: PortDef;
   meta: ApiMeta;
   hasData: boolean;
-  version: number;
+  version: string;
 }
 
 export function readOnePort(slug: string, source: WaitsSource = defaultSource(), filter: LaneFilter = {}): OnePortView | null {
@@ -60,11 +69,11 @@ export function readOnePort(slug: string, source: WaitsSource = defaultSource(),
   if (!def) return null;
   const c = current(source.db);
   return {
-    port: buildPortView(def, c.crossings, filter),
+    port: buildPortView(def, visible(c, source), filter),
     def,
     meta: buildMeta(c.state.lastSuccessAt, source.now(), source.staleSeconds),
     hasData: c.state.lastSuccessAt !== null || c.crossings.size > 0,
-    version: c.state.snapshotVersion,
+    version: versionOf(c),
   };
 }
 

@@ -42,6 +42,21 @@ export function buildAllPortsView(crossings: ReadonlyMap<string, StoredCrossing>
   return PORTS.map((p) => buildPortView(p, crossings, filter));
 }
 
+/**
+ * Crossings CBP still reports. Each crossing keeps its last good reading through failed polls,
+ * but one that successful polls have not included for longer than the stale threshold has been
+ * dropped by CBP, and its old numbers must not pass for current ones.
+ */
+export function reportedCrossings(
+  crossings: ReadonlyMap<string, StoredCrossing>,
+  lastSuccessAt: number | null,
+  staleAfterMs: number,
+): ReadonlyMap<string, StoredCrossing> {
+  if (lastSuccessAt === null) return crossings;
+  const kept = [...crossings].filter(([, c]) => lastSuccessAt - c.fetchedAt <= staleAfterMs);
+  return kept.length === crossings.size ? crossings : new Map(kept);
+}
+
 export function buildMeta(lastSuccessAt: number | null, now: number, staleAfterSeconds: number): ApiMeta {
   if (lastSuccessAt === null) return { source: "cbp-bwt", fetchedAt: null, stale: true, staleSeconds: 0 };
   const staleSeconds = Math.max(0, Math.floor((now - lastSuccessAt) / 1000));
