@@ -1,8 +1,15 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ApiCrossing } from "@/lib/api/v1-schema";
-import type { CrossingDef, Mode } from "@/lib/ports";
-import { MODES } from "@/lib/ports";
+import { MODES, type CrossingDef } from "@/lib/ports";
 import { LaneRow } from "@/components/ports/lane-row";
+import { ReadingTime } from "@/components/ports/reading-time";
+import { useHoursText } from "@/components/ports/hours";
+
+/** The reading time every lane shares, if they all share one (manual ports report all lanes at once). */
+function sharedReadingTime(crossing: ApiCrossing): string | null | undefined {
+  const times = new Set(crossing.lanes.map((l) => l.updatedAt));
+  return times.size === 1 ? [...times][0] : undefined;
+}
 
 /** A crossing's status, hours, CBP notice and lanes grouped by mode. */
 export function CrossingWaits({
@@ -20,6 +27,7 @@ export function CrossingWaits({
 }) {
   const t = useTranslations("Waits");
   const locale = useLocale();
+  const hoursText = useHoursText();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const SubHeading = headingLevel === 2 ? "h3" : "h4";
   const name = def.name[locale];
@@ -34,14 +42,20 @@ export function CrossingWaits({
   }
 
   const byMode = MODES.map((mode) => ({ mode, lanes: crossing.lanes.filter((l) => l.mode === mode) })).filter((g) => g.lanes.length > 0);
+  const shared = sharedReadingTime(crossing);
 
   return (
     <section className="py-3" data-testid="crossing" data-crossing={def.cbpPortNumber} aria-label={name}>
-      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <Heading className="text-lg font-bold text-slate-900">{name}</Heading>
         <StatusPill open={crossing.status === "open"} label={t(`crossingStatus.${crossing.status}`)} />
       </div>
-      <p className="mt-0.5 text-sm text-slate-700">{t("hours", { hours: crossing.hours })}</p>
+      <p className="text-sm text-slate-700">{hoursText(crossing.hours)}</p>
+      {shared !== undefined && crossing.lanes.length > 0 && (
+        <p>
+          <ReadingTime updatedAt={shared} timeZone={timeZone} now={now} />
+        </p>
+      )}
       {crossing.notice && (
         <div className="mt-2 rounded border-l-4 border-sky-700 bg-sky-50 px-3 py-2 text-sm text-slate-800">
           <p className="font-semibold">{t("noticeFromCbp")}</p>
@@ -53,10 +67,17 @@ export function CrossingWaits({
       {byMode.length === 0 && <p className="mt-2 text-slate-700">{t("noLanes")}</p>}
       {byMode.map((group) => (
         <div key={group.mode} className="mt-2">
-          <SubHeading className="text-sm font-bold uppercase tracking-wide text-slate-700">{t(`modes.${group.mode as Mode}`)}</SubHeading>
+          <SubHeading className="text-sm font-bold uppercase tracking-wide text-slate-700">{t(`modes.${group.mode}`)}</SubHeading>
           <ul className="divide-y divide-slate-200">
             {group.lanes.map((lane) => (
-              <LaneRow key={`${lane.mode}-${lane.type}`} lane={lane} timeZone={timeZone} now={now} cbpPortNumber={crossing.cbpPortNumber} />
+              <LaneRow
+                key={`${lane.mode}-${lane.type}`}
+                lane={lane}
+                timeZone={timeZone}
+                now={now}
+                cbpPortNumber={crossing.cbpPortNumber}
+                showTime={shared === undefined}
+              />
             ))}
           </ul>
         </div>

@@ -1,0 +1,26 @@
+import { useFormatter, useTranslations } from "next-intl";
+
+const RANGE = /^(\d{1,2})\s*(am|pm)\s*-\s*(?:(\d{1,2})\s*(am|pm)|(midnight|noon))$/i;
+
+function hour24(h: number, ampm: string): number {
+  return ampm.toLowerCase() === "am" ? h % 12 : (h % 12) + 12;
+}
+
+/**
+ * CBP's hours text ("24 hrs/day", "6 am-2 pm", "6 am-Midnight") in the reader's language.
+ * Anything unexpected is shown as CBP wrote it.
+ */
+export function useHoursText(): (text: string) => string {
+  const t = useTranslations("Waits");
+  const format = useFormatter();
+  const at = (h: number) => format.dateTime(Date.UTC(2000, 0, 1, h, 0), { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+  return (text) => {
+    const s = text.trim();
+    if (/^24\s*hrs?\s*\/\s*day$/i.test(s)) return t("hours24");
+    const m = RANGE.exec(s);
+    if (!m) return t("hours", { hours: s });
+    const from = at(hour24(Number(m[1]), m[2] ?? "am"));
+    const to = m[5] ? (m[5].toLowerCase() === "noon" ? at(12) : t("midnight")) : at(hour24(Number(m[3]), m[4] ?? "am"));
+    return t("hoursRange", { from, to });
+  };
+}
