@@ -3,7 +3,11 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-/** Headers every HTML page gets (reliability.md §3); the CSP itself is set per request in proxy.ts. */
+/**
+ * Headers every HTML page gets (reliability.md §3); the CSP itself is set per request in proxy.ts.
+ * API responses set their own (lib/api/http.ts), because the production server may answer them
+ * without going through Next.
+ */
 const pageHeaders = [
   // Two years, subdomains included (ASVS 3.4.1); browsers ignore it over plain-HTTP localhost.
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
@@ -15,13 +19,6 @@ const pageHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
 ];
 
-/** The public API is meant for other sites and apps: readable from anywhere, never with credentials. */
-const apiHeaders = [
-  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
-];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -32,7 +29,6 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/((?!api/).*)", headers: pageHeaders },
-      { source: "/api/:path*", headers: apiHeaders },
     ];
   },
 };

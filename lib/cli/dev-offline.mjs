@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm run dev:offline`: the whole site with no internet. A fake CBP upstream replays the recorded
+// captures in tests/fixtures/cbp-archive as if they were current, and the site polls it.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const root = process.cwd();
+const fakePort = process.env.FAKE_CBP_PORT ?? "3197";
+const fake = spawn(
+  path.join(root, "node_modules", ".bin", "tsx"),
+  ["tests/fake-cbp/server.ts", "--port", fakePort, "--replay-now", "tests/fixtures/cbp-archive"],
+  { stdio: "inherit" },
+);
+
+const site = spawn(process.execPath, ["lib/cli/start.mjs"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    CBP_FEED_URL: `http://127.0.0.1:${fakePort}/xml/bwt.xml`,
+    CBP_POLL_SECONDS: process.env.CBP_POLL_SECONDS ?? "60",
+    DATA_DIR: process.env.DATA_DIR ?? "./data/offline",
+  },
+});
+
+function stop(code) {
+  fake.kill("SIGTERM");
+  site.kill("SIGTERM");
+  process.exitCode = code;
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
+site.on("exit", (code) => stop(code ?? 0));
+fake.on("exit", (code) => {
+  if (code) stop(code);
+});

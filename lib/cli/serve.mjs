@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The production server: Next.js behind a plain Node HTTP server whose only extra job is to answer
+// the hot public API endpoints directly (see lib/server/fast-api.ts). Needs `npm run build` first.
+import { createServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import next from "next";
+
+const port = Number(process.env.PORT ?? 3107);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname === "0.0.0.0" ? "localhost" : hostname });
+const handle = app.getRequestHandler();
+await app.prepare();
+const { tryFastApi } = await import(pathToFileURL(path.join(process.cwd(), ".next", "fast-api.mjs")).href);
+
+const server = createServer((req, res) => {
+  tryFastApi(req, res)
+    .then((done) => (done ? undefined : handle(req, res)))
+    .catch((error) => {
+      console.error(JSON.stringify({ t: new Date().toISOString(), level: "error", event: "server.unhandled", message: String(error?.message ?? error) }));
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("Internal error / Error interno");
+      }
+    });
+});
+server.listen(port, hostname, () => {
+  console.log(`▲ Smart Border site ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
