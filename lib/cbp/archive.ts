@@ -41,7 +41,10 @@ export async function* readCaptures(paths: readonly string[]): AsyncGenerator<Ar
 
 async function* readTarball(file: string): AsyncGenerator<ArchivedCapture> {
   const tar = extract();
-  createReadStream(file).pipe(createGunzip()).pipe(tar);
+  // pipe() does not forward errors: without these a truncated .tar.gz raised an unhandled
+  // 'error' event (crashing the process) instead of rejecting this generator.
+  const source = createReadStream(file).on("error", (error) => tar.destroy(error));
+  source.pipe(createGunzip().on("error", (error) => tar.destroy(error))).pipe(tar);
   for await (const entry of tar) {
     const name = path.basename(entry.header.name);
     if (entry.header.type !== "file" || !CAPTURE.test(name) || name.startsWith(".")) {

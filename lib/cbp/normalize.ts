@@ -168,7 +168,10 @@ function parsePortDate(text: string): { year: number; month: number; day: number
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
   if (!m) return null;
   const [month, day, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { year, month, day } : null;
+  // Round-trip through the calendar: "2/31/2025" would otherwise become an impossible ISO date,
+  // and years 0-99 (which Date.UTC maps to 1900-1999) an instant that disagrees with its text.
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day ? { year, month, day } : null;
 }
 
 /** XML `last_updated_*`: "2025-11-2" and "4:1:8", US Eastern wall clock without a label. */
@@ -208,7 +211,9 @@ function pickNearest(candidates: number[], target: number): number | null {
 function cleanNotice(text: string): string | null {
   const t = decodeXmlText(text)
     .replace(/\r\n?/g, "\n")
-    .replace(/[ \t]+\n/g, "\n")
+    // The lookbehind starts a match only at the beginning of a run of blanks; without it a long
+    // run not followed by a newline costs quadratic time on the poller's event loop.
+    .replace(/(?<![ \t])[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
   return t === "" ? null : t;

@@ -2,7 +2,7 @@
  * Turns the bytes of a CBP response into validated raw port records. Pure: no I/O.
  * Accepts the XML feed (`xml/bwt.xml`) or the JSON array (`api/bwtnew`), detected from the body.
  */
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { FeedError } from "@/lib/cbp/errors";
 import { RawJsonFeed, RawXmlFeed, type RawPortHead } from "@/lib/cbp/schema";
 
@@ -56,6 +56,9 @@ function parseXml(body: string): ParsedFeed {
     if (/<html[\s>]/i.test(body)) throw new FeedError("html_error_page", "an HTML page instead of the feed");
     throw new FeedError("truncated", "the XML does not end with </border_wait_time>");
   }
+  // The parser itself is lenient (a mismatched closing tag passes), so check well-formedness first.
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) throw new FeedError("malformed", `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   let doc: unknown;
   try {
     doc = xmlParser.parse(body);

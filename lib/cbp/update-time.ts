@@ -11,7 +11,8 @@ export interface ClockReading {
   zoneLabel: string;
 }
 
-const CLOCK = /^At\s+(?:(\d{1,2}):(\d{2})\s*([ap])\.?m\.?|(noon|midnight))\s+([A-Z]{2,5})$/i;
+// The zone label is optional: it is never used for the offset, so a reading without one is still usable.
+const CLOCK = /^At\s+(?:(\d{1,2}):(\d{2})\s*([ap])\.?m\.?|(noon|midnight))(?:\s+([A-Z]{2,5}))?$/i;
 
 /** Parses CBP's `update_time`. `null` for "" (no reading); throws nothing, returns `undefined` for text it cannot read. */
 export function parseUpdateTime(text: string): ClockReading | null | undefined {
@@ -67,7 +68,9 @@ function choose(wall: WallTime, label: string, feedMs: number, timeZone: string)
   if (candidates.length === 0) {
     // The skipped spring-forward hour: keep CBP's wall clock with the offset in force just after the gap.
     const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-    const offset = offsetMinutesAt(asUtc + 3 * 3600_000, timeZone);
+    // A day later is safely past the gap whatever the zone's sign; "+3 h" on the wall-as-UTC
+    // value still lands before the gap west of Greenwich and picked the pre-gap offset there.
+    const offset = offsetMinutesAt(asUtc + 86_400_000, timeZone);
     return { instantMs: asUtc - offset * 60000, offset };
   }
   if (candidates.length === 1) return candidates[0]!;
