@@ -19,11 +19,11 @@ const EnvSchema = z.object({
   /** `off` for read-only replicas or cron deployments that run `npm run poll` instead. */
   POLLER: z.enum(["on", "off"]).default("on"),
   DATA_DIR: z.string().min(1).default("./data"),
-  /** Public origin of the site, for canonical and alternate-language links. */
-  SITE_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3107"),
+  /** Public origin of the site, for canonical and alternate-language links (default http://localhost:$PORT). */
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };
 
 let cached: Env | undefined;
 
@@ -34,7 +34,7 @@ export function env(): Env {
       const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       throw new Error(`Invalid environment: ${problems}`);
     }
-    cached = parsed.data;
+    cached = { ...parsed.data, SITE_URL: parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}` };
   }
   return cached;
 }

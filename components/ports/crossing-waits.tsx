@@ -56,6 +56,11 @@ export function CrossingWaits({
           <ReadingTime updatedAt={shared} timeZone={timeZone} now={now} />
         </p>
       )}
+      {crossing.status === "closed" && crossing.lanes.some((l) => l.status === "open") && (
+        <p className="mt-1 text-sm font-semibold text-slate-800" data-testid="closed-last-readings">
+          {t("closedLastReadings")}
+        </p>
+      )}
       {crossing.notice && (
         <div className="mt-2 rounded border-l-4 border-sky-700 bg-sky-50 px-3 py-2 text-sm text-slate-800">
           <p className="font-semibold">{t("noticeFromCbp")}</p>

@@ -46,7 +46,7 @@ function misspelled(dictionary: string, texts: string[]): string[] {
     .map(prose)
     .join("\n")
     .split(/[^\p{L}'’-]+/u)
-    .map((w) => w.replace(/^['’-]+|['’-]+$/g, ""))
+    .map((w) => w.replace(/^['’-]+|['’-]+$/g, "").replace(/['’]s$/, ""))
     .filter((w) => w.length > 1 && !NAMES.has(w));
   const out = execFileSync("hunspell", ["-d", dictionary, "-l"], { input: [...new Set(words)].join("\n"), encoding: "utf8" });
   return out.split("\n").filter(Boolean);

@@ -1,0 +1,158 @@
+/**
+ * `npm run bench` (needs `npm run build` first). Every figure is measured next to its baseline in
+ * the same run on the same machine, and printed as a Markdown table for the README.
+ *
+ * 1. Parse + validate + normalize a full feed vs a bare XML parse (and JSON.parse) of the same bytes.
+ * 2. /api/v1/ports vs a static JSON file of the same size, both from the same production server.
+ * 3. The poller under load: upstream fetches per poll interval while the API is hammered.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { XMLParser } from "fast-xml-parser";
+import { processFeed } from "@/lib/cbp";
+import { decodeBody } from "@/lib/cbp/parse";
+import { openDatabase } from "@/lib/db/client";
+import { Poller } from "@/lib/waits/poller";
+import { saveSuccessfulPoll } from "@/lib/waits/store";
+import { readAllPorts } from "@/lib/waits/read";
+import { startFakeCbp } from "../fake-cbp/fake-cbp";
+
+const XML_FIXTURE = "tests/fixtures/cbp/bwt-xml_2026-01-15T181012Z_borderbuddy.xml";
+const JSON_FIXTURE = "tests/fixtures/cbp/bwtnew_2026-08-31T034144Z_otrolado.json";
+const PORT = Number(process.env.BENCH_PORT ?? 3157);
+const results: Record<string, unknown> = {};
+const table: string[] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function timeIt(fn: () => unknown, runs: number): number {
+  for (let i = 0; i < 20; i++) fn(); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(times);
+}
+
+function benchParse(): void {
+  const bare = new XMLParser({ ignoreAttributes: true, processEntities: false, parseTagValue: false });
+  for (const [label, file, baseline] of [
+    ["XML feed (81 crossings)", XML_FIXTURE, (b: Uint8Array) => bare.parse(decodeBody(b))],
+    ["JSON feed (85 crossings)", JSON_FIXTURE, (b: Uint8Array) => JSON.parse(decodeBody(b))],
+  ] as const) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const now = Date.now();
+    const runs = 300;
+    const base = timeIt(() => baseline(bytes), runs);
+    const ours = timeIt(() => processFeed(bytes, now), runs);
+    results[`parse:${label}`] = { bytes: bytes.byteLength, baselineMs: base, pipelineMs: ours, ratio: ours / base };
+    table.push(`| ${label}, ${Math.round(bytes.byteLength / 1024)} KB | bare parse ${base.toFixed(2)} ms | parse + zod + normalize ${ours.toFixed(2)} ms | **${(ours / base).toFixed(2)}×** |`);
+  }
+}
+
+async function waitFor(url: string, ok: (status: number) => boolean, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      if (ok((await fetch(url)).status)) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+function startServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["lib/cli/serve.mjs"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), ...env },
+    stdio: "ignore",
+  });
+}
+
+async function load(url: string, seconds: number): Promise<{ rps: number; p50: number; p99: number; non2xx: number; errors: number }> {
+  const r = await autocannon({ url, connections: 10, duration: seconds });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+async function benchApi(): Promise<void> {
+  const fake = await startFakeCbp({ port: 0 });
+  // The static twin: the same response body the API will serve for the same capture.
+  const db = openDatabase(":memory:");
+  const fetchedAt = Date.now();
+  saveSuccessfulPoll(db, { fetchedAt, snapshot: processFeed(new Uint8Array(readFileSync(XML_FIXTURE)), fetchedAt).snapshot });
+  const view = readAllPorts({ db, now: () => fetchedAt, staleSeconds: 900 });
+  mkdirSync("public/bench", { recursive: true });
+  const staticBody = JSON.stringify({ data: view.ports, meta: view.meta });
+  writeFileSync("public/bench/ports.json", staticBody);
+
+  const server = startServer({
+    CBP_FEED_URL: `${fake.url}/xml/bwt.xml`,
+    CBP_POLL_SECONDS: "2",
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "smart-border-bench-")),
+  });
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    await waitFor(`${base}/api/v1/ports`, (s) => s === 200);
+    const apiBytes = (await (await fetch(`${base}/api/v1/ports`)).text()).length;
+    const rounds: { api: Awaited<ReturnType<typeof load>>; file: Awaited<ReturnType<typeof load>> }[] = [];
+    fake.resetHits();
+    const loadStart = Date.now();
+    // Alternate the two targets so drift on a shared machine hits both alike.
+    for (let i = 0; i < 3; i++) {
+      const file = await load(`${base}/bench/ports.json`, 8);
+      const api = await load(`${base}/api/v1/ports`, 8);
+      rounds.push({ api, file });
+    }
+    const loadSeconds = (Date.now() - loadStart) / 1000;
+    const med = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
+    const api = { rps: med((r) => r.api.rps), p50: med((r) => r.api.p50), p99: med((r) => r.api.p99) };
+    const file = { rps: med((r) => r.file.rps), p50: med((r) => r.file.p50), p99: med((r) => r.file.p99) };
+    const failures = rounds.reduce((n, r) => n + r.api.non2xx + r.api.errors + r.file.non2xx + r.file.errors, 0);
+    results.api = { apiBytes, staticBytes: staticBody.length, api, file, ratio: api.rps / file.rps, failures, rounds };
+    table.push(
+      `| GET /api/v1/ports (${Math.round(apiBytes / 1024)} KB) | static file ${Math.round(file.rps)} req/s, p50 ${file.p50} ms, p99 ${file.p99} ms | API ${Math.round(api.rps)} req/s, p50 ${api.p50} ms, p99 ${api.p99} ms | **${((api.rps / file.rps) * 100).toFixed(0)} %** of static (${failures} errors) |`,
+    );
+    // While ~48 s of load ran, the server polled the fake every 2 s: one fetch per interval.
+    const intervals = loadSeconds / 2;
+    results.pollerUnderLoad = { upstreamFetches: fake.hits, pollIntervals: intervals, loadSeconds };
+    table.push(`| Poller while the API served ${Math.round(rounds.reduce((n, r) => n + r.api.rps * 8, 0)).toLocaleString("en-US")} requests | ${intervals.toFixed(1)} poll intervals of 2 s | ${fake.hits} upstream fetches | **${(fake.hits / intervals).toFixed(2)} per interval** |`);
+  } finally {
+    server.kill("SIGTERM");
+    await fake.close();
+  }
+}
+
+async function benchSingleFlight(): Promise<void> {
+  const fake = await startFakeCbp({ port: 0, delayMs: 200 });
+  const poller = new Poller({
+    db: openDatabase(":memory:"),
+    feedUrl: `${fake.url}/xml/bwt.xml`,
+    intervalMs: 60_000,
+    staleAfterMs: 900_000,
+    timeoutMs: 5000,
+    maxBytes: 2_000_000,
+    breakerHalfOpenMs: 60_000,
+  });
+  const outcomes = await Promise.all(Array.from({ length: 1000 }, () => poller.poll()));
+  results.singleFlight = { concurrentPolls: 1000, upstreamFetches: fake.hits, allOk: outcomes.every((o) => o.ok) };
+  table.push(`| 1,000 concurrent poll() calls (upstream answers in 200 ms) | — | ${fake.hits} upstream fetch | **single flight** |`);
+  await fake.close();
+}
+
+benchParse();
+await benchSingleFlight();
+await benchApi();
+console.log("\n| What | Baseline | Ours | Result |\n|---|---|---|---|\n" + table.join("\n"));
+mkdirSync("test-results", { recursive: true });
+writeFileSync("test-results/bench.json", JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2));
+console.log("\nRaw numbers: test-results/bench.json");
+process.exit(0);

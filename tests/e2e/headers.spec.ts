@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { waitForFreshData } from "./support/fake";
+
+test.beforeAll(async ({ request }) => {
+  await waitForFreshData(request);
+});
+
+test("pages carry a nonce CSP and the security headers", async ({ request }) => {
+  const res = await request.get("/en");
+  expect(res.status()).toBe(200);
+  const h = res.headers();
+  const csp = h["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toContain("'strict-dynamic'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(h["strict-transport-security"]).toMatch(/max-age=\d{8,}; includeSubDomains/);
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(h["x-powered-by"]).toBeUndefined();
+  // Every script tag carries this response's nonce.
+  const html = await res.text();
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
+  // A second request gets a different nonce.
+  const again = (await request.get("/en")).headers()["content-security-policy"];
+  expect(again).not.toBe(csp);
+});
+
+test("the API is CORS-open, cookie-free JSON with cache headers", async ({ request }) => {
+  const res = await request.get("/api/v1/ports", { headers: { Origin: "https://partner.example" } });
+  expect(res.status()).toBe(200);
+  const h = res.headers();
+  expect(h["content-type"]).toBe("application/json; charset=utf-8");
+  expect(h["access-control-allow-origin"]).toBe("*");
+  expect(h["access-control-allow-credentials"]).toBeUndefined();
+  expect(h["set-cookie"]).toBeUndefined();
+  expect(h["cache-control"]).toContain("stale-if-error");
+  expect(h["etag"]).toBeTruthy();
+  expect(h["cross-origin-resource-policy"]).toBe("cross-origin");
+  const again = await request.get("/api/v1/ports", { headers: { "If-None-Match": h["etag"] ?? "" } });
+  expect(again.status()).toBe(304);
+});
+
+test("API errors are JSON with codes, never HTML or 500", async ({ request }) => {
+  for (const [url, status, code] of [
+    ["/api/v1/ports/nowhere", 404, "not_found"],
+    ["/api/v1/ports?mode=boat", 400, "bad_request"],
+    ["/api/v1/ports/tecate?type=x", 400, "bad_request"],
+    ["/api/v1/ports/%2e%2e%2fetc", 404, "not_found"],
+    ["/api/v1/nothing-here", 404, "not_found"],
+  ] as const) {
+    const res = await request.get(url);
+    expect(res.status(), url).toBe(status);
+    expect(res.headers()["content-type"]).toBe("application/json; charset=utf-8");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+  }
+});
