@@ -25,7 +25,6 @@ const xmlParser = new XMLParser({
   trimValues: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  isArray: (_tag, jPath) => jPath === "border_wait_time.port",
 });
 
 /** Decodes bytes per the payload's own declaration: the XML feed says ISO-8859-1, JSON is UTF-8. */
@@ -50,9 +49,9 @@ export function parseFeed(body: string): ParsedFeed {
 }
 
 function parseXml(body: string): ParsedFeed {
-  if (/<!(DOCTYPE|ENTITY)/i.test(body)) throw new FeedError("entities_forbidden", "DOCTYPE or ENTITY declarations are refused");
+  if (body.includes("<!") && /<!(DOCTYPE|ENTITY)/i.test(body)) throw new FeedError("entities_forbidden", "DOCTYPE or ENTITY declarations are refused");
   // A cut-off download usually still parses leniently, so check that the document is complete.
-  if (!/<\/border_wait_time>\s*$/.test(body)) {
+  if (!body.trimEnd().endsWith("</border_wait_time>")) {
     if (/<html[\s>]/i.test(body)) throw new FeedError("html_error_page", "an HTML page instead of the feed");
     throw new FeedError("truncated", "the XML does not end with </border_wait_time>");
   }
@@ -65,14 +64,17 @@ function parseXml(body: string): ParsedFeed {
   } catch (cause) {
     throw new FeedError("malformed", "the XML could not be parsed", { cause });
   }
+  // A feed with a single <port> parses as an object, not a one-element array.
+  const root = (doc as { border_wait_time?: { port?: unknown } } | null)?.border_wait_time;
+  if (root && root.port !== undefined && !Array.isArray(root.port)) root.port = [root.port];
   const parsed = RawXmlFeed.safeParse(doc);
   if (!parsed.success) throw new FeedError("schema", `unexpected XML shape: ${parsed.error.issues[0]?.message ?? ""}`, { cause: parsed.error });
-  const root = parsed.data.border_wait_time;
-  if (root.number_of_ports !== undefined && Number(root.number_of_ports) !== root.port.length) {
-    throw new FeedError("truncated", `number_of_ports says ${root.number_of_ports} but ${root.port.length} ports were found`);
+  const feed = parsed.data.border_wait_time;
+  if (feed.number_of_ports !== undefined && Number(feed.number_of_ports) !== feed.port.length) {
+    throw new FeedError("truncated", `number_of_ports says ${feed.number_of_ports} but ${feed.port.length} ports were found`);
   }
-  const lastUpdated = root.last_updated_date && root.last_updated_time ? { date: root.last_updated_date, time: root.last_updated_time } : null;
-  return { format: "xml", lastUpdated, ports: root.port };
+  const lastUpdated = feed.last_updated_date && feed.last_updated_time ? { date: feed.last_updated_date, time: feed.last_updated_time } : null;
+  return { format: "xml", lastUpdated, ports: feed.port };
 }
 
 function parseJson(body: string): ParsedFeed {
