@@ -19,8 +19,12 @@ export interface LaneDef {
   type: LaneType;
 }
 
+/** CBP publishes northbound waits only; a southbound source would add crossings of its own. */
+export type Direction = "northbound" | "southbound";
+
 export interface CrossingDef {
   cbpPortNumber: string;
+  direction: Direction;
   name: Bilingual;
   /**
    * Lanes this crossing is known to have (cbp-feed.md §11). CBP sometimes reports
@@ -53,6 +57,7 @@ export const PORTS: readonly PortDef[] = [
     crossings: [
       {
         cbpPortNumber: "250401",
+        direction: "northbound",
         name: { en: "San Ysidro (vehicles and PedEast)", es: "San Ysidro (vehículos y PedEast)" },
         lanes: lanes(
           ["passenger", "standard"],
@@ -64,6 +69,7 @@ export const PORTS: readonly PortDef[] = [
       },
       {
         cbpPortNumber: "250407",
+        direction: "northbound",
         name: { en: "PedWest / El Chaparral", es: "PedWest / El Chaparral" },
         lanes: lanes(["pedestrian", "standard"], ["pedestrian", "ready"]),
       },
@@ -79,11 +85,13 @@ export const PORTS: readonly PortDef[] = [
     crossings: [
       {
         cbpPortNumber: "250601",
-        name: { en: "Otay Mesa (passenger)", es: "Otay Mesa (pasajeros)" },
+        direction: "northbound",
+        name: { en: "Otay Mesa (vehicles and pedestrians)", es: "Otay Mesa (vehículos y peatones)" },
         lanes: lanes(["passenger", "standard"], ["passenger", "ready"], ["passenger", "sentri"], ["pedestrian", "standard"]),
       },
       {
         cbpPortNumber: "250602",
+        direction: "northbound",
         name: { en: "Otay Mesa (commercial)", es: "Otay Mesa (carga)" },
         lanes: lanes(["commercial", "standard"], ["commercial", "fast"]),
       },
@@ -99,6 +107,7 @@ export const PORTS: readonly PortDef[] = [
     crossings: [
       {
         cbpPortNumber: "250501",
+        direction: "northbound",
         name: { en: "Tecate", es: "Tecate" },
         lanes: lanes(["passenger", "standard"], ["pedestrian", "standard"], ["commercial", "standard"]),
       },
@@ -114,6 +123,7 @@ export const PORTS: readonly PortDef[] = [
     crossings: [
       {
         cbpPortNumber: "250409",
+        direction: "northbound",
         name: { en: "Cross Border Xpress (Tijuana airport passengers)", es: "Cross Border Xpress (pasajeros del aeropuerto de Tijuana)" },
         lanes: lanes(["pedestrian", "standard"], ["pedestrian", "ready"]),
       },

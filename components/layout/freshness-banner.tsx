@@ -1,7 +1,8 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import useSWR from "swr";
+import { useDateTime } from "@/components/ui/use-date-time";
 
 export interface HealthSnapshot {
   hasData: boolean;
@@ -23,7 +24,7 @@ async function fetchHealth(url: string): Promise<HealthSnapshot> {
  */
 export function FreshnessBanner({ initial, refreshMs }: { initial: HealthSnapshot; refreshMs: number }) {
   const t = useTranslations("Freshness");
-  const format = useFormatter();
+  const dateTime = useDateTime();
   const { data } = useSWR("/api/health", fetchHealth, {
     fallbackData: initial,
     refreshInterval: refreshMs,
@@ -44,7 +45,7 @@ export function FreshnessBanner({ initial, refreshMs }: { initial: HealthSnapsho
   }
   if (!s.stale || !s.fetchedAt) return null;
   const fetched = Date.parse(s.fetchedAt);
-  const time = format.dateTime(fetched, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+  const time = dateTime(fetched, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "America/Los_Angeles" });
   return (
     <div role="status" className="border-b-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950" data-testid="stale-banner">
       <div className="mx-auto max-w-3xl">

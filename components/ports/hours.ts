@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDateTime } from "@/components/ui/use-date-time";
 
 const RANGE = /^(\d{1,2})\s*(am|pm)\s*-\s*(?:(\d{1,2})\s*(am|pm)|(midnight|noon))$/i;
 
@@ -12,8 +13,8 @@ function hour24(h: number, ampm: string): number {
  */
 export function useHoursText(): (text: string) => string {
   const t = useTranslations("Waits");
-  const format = useFormatter();
-  const at = (h: number) => format.dateTime(Date.UTC(2000, 0, 1, h, 0), { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+  const dateTime = useDateTime();
+  const at = (h: number) => dateTime(Date.UTC(2000, 0, 1, h, 0), { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
   return (text) => {
     const s = text.trim();
     if (/^24\s*hrs?\s*\/\s*day$/i.test(s)) return t("hours24");

@@ -1,17 +1,18 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDateTime } from "@/components/ui/use-date-time";
 import { isReadingOld } from "@/lib/waits/view";
 import { isSameLocalDay, useAgeText } from "@/components/ui/use-age";
 
 /** "CBP reading: 10:00 AM (23 min ago)", with a visible "old" label past 3 hours. */
 export function ReadingTime({ updatedAt, timeZone, now }: { updatedAt: string | null; timeZone: string; now: number }) {
   const t = useTranslations("Waits");
-  const format = useFormatter();
+  const dateTime = useDateTime();
   const ageText = useAgeText();
   if (!updatedAt) return <span className="text-sm text-slate-700">{t("noReadingTime")}</span>;
   const ms = Date.parse(updatedAt);
   const time = isSameLocalDay(ms, now, timeZone)
-    ? format.dateTime(ms, { hour: "numeric", minute: "2-digit", timeZone })
-    : format.dateTime(ms, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone });
+    ? dateTime(ms, { hour: "numeric", minute: "2-digit", timeZone })
+    : dateTime(ms, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone });
   return (
     <span className="text-sm text-slate-700" data-testid="reading-time">
       <time dateTime={updatedAt}>{t("reportedAt", { time, ago: ageText(ms, now) })}</time>

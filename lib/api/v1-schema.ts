@@ -13,6 +13,8 @@ export const ApiCrossing = z.object({
   status: CrossingStatus,
   notice: z.string().nullable(),
   lanes: z.array(Lane),
+  /** Extra to the contract: CBP's data is always northbound (into the U.S.). */
+  direction: z.enum(["northbound", "southbound"]),
   /** Extra to the contract: when we last received this crossing from CBP (UTC). */
   fetchedAt: z.iso.datetime(),
 });

@@ -7,6 +7,7 @@ import { createPoller } from "@/lib/waits/runtime";
 
 const poller = createPoller();
 const outcome = await poller.poll();
+poller.stop(); // releases the polling lease for the next run or a server
 closeAllDatabases();
 if (outcome.ok) {
   console.log(`Stored ${outcome.saved.crossings} crossings (${outcome.saved.newReadings} new lane readings) from the ${outcome.format.toUpperCase()} feed.`);

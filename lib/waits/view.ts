@@ -26,6 +26,7 @@ export function buildPortView(port: PortDef, crossings: ReadonlyMap<string, Stor
       status: r.status,
       notice: r.notice,
       lanes: r.lanes.filter((l) => (!filter.mode || l.mode === filter.mode) && (!filter.type || l.type === filter.type)),
+      direction: def.direction,
       fetchedAt: new Date(stored.fetchedAt).toISOString(),
     });
   }

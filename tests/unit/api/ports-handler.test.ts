@@ -15,12 +15,14 @@ const BASE = "http://localhost:3107/api/v1/ports";
 const STALE_SECONDS = 900;
 const SLUGS = ["san-ysidro", "otay-mesa", "tecate", "cross-border-xpress", "otay-mesa-east"];
 
-// Exact key sets of architecture.md's "API v1 contract"; the only documented extra is the
-// crossing's `fetchedAt` (lib/api/v1-schema.ts).
+// Exact key sets of architecture.md's "API v1 contract"; the documented extras are the
+// crossing's `direction` and `fetchedAt` (lib/api/v1-schema.ts).
+
+
 const ENVELOPE_KEYS = ["data", "meta"];
 const PORT_KEYS = ["crossings", "name", "slug", "status", "timeZone"];
 const CROSSING_KEYS = ["cbpPortNumber", "hours", "lanes", "name", "notice", "status"];
-const CROSSING_EXTRA_KEYS = ["fetchedAt"];
+const CROSSING_EXTRA_KEYS = ["direction", "fetchedAt"];
 const LANE_KEYS = ["delayMinutes", "lanesOpen", "maxLanes", "mode", "status", "type", "updatedAt"];
 const META_KEYS = ["fetchedAt", "source", "stale", "staleSeconds"];
 const NAME_KEYS = ["en", "es"];

@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: "Metadata" });
   const name = port.name[locale];
   return {
-    title: t("portTitle", { port: name }),
+    title: port.kind === "planned" ? t("plannedPortTitle", { port: name }) : t("portTitle", { port: name }),
     description: port.kind === "planned" ? t("plannedPortDescription", { port: name }) : t("portDescription", { port: name }),
     alternates: alternatesFor(`/ports/${slug}`, locale),
   };
