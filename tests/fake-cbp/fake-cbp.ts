@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 // Relative on purpose: the `@/` alias exists only for vitest and Next, not for plain `tsx`.
 import { readCaptures } from "../../lib/cbp/archive";
+import { instantsForWallTime, wallTimeAt, type WallTime } from "../../lib/time/zone";
 
 export const FAKE_MODES = [
   "ok",
@@ -494,43 +495,10 @@ function rewriteForNow(text: string, at: Date): Buffer {
   return Buffer.from(out, "latin1");
 }
 
-interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
+type ZonedParts = WallTime;
 
 function zonedParts(at: Date, timeZone: string): ZonedParts {
-  let fmt = partFormatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      // h23, not hour12:false: the latter renders midnight as "24" in some ICU versions.
-      hourCycle: "h23",
-    });
-    partFormatters.set(timeZone, fmt);
-  }
-  const out: Record<string, number> = {};
-  for (const p of fmt.formatToParts(at)) if (p.type !== "literal") out[p.type] = Number(p.value);
-  return {
-    year: out.year ?? 0,
-    month: out.month ?? 0,
-    day: out.day ?? 0,
-    hour: out.hour ?? 0,
-    minute: out.minute ?? 0,
-    second: out.second ?? 0,
-  };
+  return wallTimeAt(at.getTime(), timeZone);
 }
 
 function zoneAbbreviation(at: Date, timeZone: string): string {
@@ -543,12 +511,7 @@ function dayNumber(p: ZonedParts): number {
 }
 
 function zonedToUtc(local: ZonedParts, timeZone: string): number {
-  const wanted = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  let guess = wanted;
-  // Two corrections settle the offset even when the first guess lands across a DST change.
-  for (let i = 0; i < 2; i++) {
-    const shown = zonedParts(new Date(guess), timeZone);
-    guess += wanted - Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
-  }
-  return guess;
+  const candidates = instantsForWallTime(local, timeZone);
+  // In the skipped spring hour there is no such instant; the wall clock read as UTC is close enough for replay.
+  return candidates[0] ?? Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
 }
