@@ -3,9 +3,10 @@ import { NextIntlClientProvider, hasLocale } from "next-intl";
 import { getMessages, getNow, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { routing } from "@/lib/i18n/routing";
+import { routing, SITE_TIME_ZONE } from "@/lib/i18n/routing";
 import { env } from "@/lib/env";
 import { defaultSource, liveRefreshMs } from "@/lib/waits/read";
+import { freshness } from "@/lib/waits/freshness";
 import { readPollState } from "@/lib/waits/store";
 import { FreshnessBanner, type HealthSnapshot } from "@/components/layout/freshness-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
@@ -33,12 +34,8 @@ const CLIENT_NAMESPACES = ["Waits", "Time", "Freshness", "Error"] as const;
 
 function healthSnapshot(): HealthSnapshot {
   const source = defaultSource();
-  const s = readPollState(source.db);
-  return {
-    hasData: s.lastSuccessAt !== null,
-    fetchedAt: s.lastSuccessAt === null ? null : new Date(s.lastSuccessAt).toISOString(),
-    stale: s.lastSuccessAt === null || source.now() - s.lastSuccessAt > source.staleSeconds * 1000,
-  };
+  const f = freshness(readPollState(source.db).lastSuccessAt, source.now(), source.staleSeconds);
+  return { hasData: f.hasData, fetchedAt: f.fetchedAt, stale: f.stale };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
@@ -53,7 +50,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   return (
     <html lang={locale} className={inter.variable}>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider messages={clientMessages} now={now} timeZone="America/Los_Angeles">
+        <NextIntlClientProvider messages={clientMessages} now={now} timeZone={SITE_TIME_ZONE}>
           <SiteHeader />
           <FreshnessBanner initial={healthSnapshot()} refreshMs={liveRefreshMs()} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import useSWR from "swr";
 import { useDateTime } from "@/components/ui/use-date-time";
+import { SITE_TIME_ZONE } from "@/lib/i18n/routing";
 
 export interface HealthSnapshot {
   hasData: boolean;
@@ -29,7 +30,8 @@ export function FreshnessBanner({ initial, refreshMs }: { initial: HealthSnapsho
     fallbackData: initial,
     refreshInterval: refreshMs,
     refreshWhenHidden: false,
-    revalidateOnMount: false,
+    // Layouts outlive client navigations; ask again on each mount so the banner is never behind.
+    revalidateOnMount: true,
     keepPreviousData: true,
   });
   const s = data ?? initial;
@@ -45,7 +47,7 @@ export function FreshnessBanner({ initial, refreshMs }: { initial: HealthSnapsho
   }
   if (!s.stale || !s.fetchedAt) return null;
   const fetched = Date.parse(s.fetchedAt);
-  const time = dateTime(fetched, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "America/Los_Angeles" });
+  const time = dateTime(fetched, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: SITE_TIME_ZONE });
   return (
     <div role="status" className="border-b-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950" data-testid="stale-banner">
       <div className="mx-auto max-w-3xl">

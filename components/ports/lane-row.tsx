@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { Lane } from "@/lib/waits/model";
+import { SUSPECT_MINUTES } from "@/lib/waits/limits";
 import { WaitLevelBadge } from "@/components/ui/wait-level";
 import { ReadingTime } from "@/components/ports/reading-time";
 
@@ -55,6 +56,12 @@ export function LaneRow({
             : lane.maxLanes !== null
               ? t("lanesOpen", { open: lane.lanesOpen, max: lane.maxLanes })
               : t("lanesOpenNoMax", { open: lane.lanesOpen })}
+        </span>
+      )}
+      {open && (lane.delayMinutes ?? 0) > SUSPECT_MINUTES && (
+        <span className="col-span-2 text-sm font-semibold text-slate-900" data-testid="lane-suspect">
+          <span aria-hidden="true">⚠ </span>
+          {t("suspect")}
         </span>
       )}
       {showTime && (

@@ -7,6 +7,7 @@ import type { ParsedFeed } from "@/lib/cbp/parse";
 import { parseUpdateTime, resolveReadingTime } from "@/lib/cbp/update-time";
 import { findCrossing, isUnknownRegionalCrossing, knowsLane, type CrossingDef, type LaneType, type Mode } from "@/lib/ports";
 import { instantsForWallTime } from "@/lib/time/zone";
+import { SUSPECT_MINUTES } from "@/lib/waits/limits";
 import { LANE_ORDER, type CrossingReading, type FeedSnapshot, type Lane } from "@/lib/waits/model";
 
 export interface UnknownCrossing {
@@ -39,6 +40,7 @@ const LANE_KEY: Record<LaneType, "standard_lanes" | "NEXUS_SENTRI_lanes" | "read
 const FEED_ZONE = "America/New_York";
 /** Wait values over a day are typing errors (the archive has "2555"); anything else is kept. */
 const MAX_PLAUSIBLE_MINUTES = 1440;
+
 
 export function normalizeFeed(feed: ParsedFeed, opts: { fetchedAtMs: number }): NormalizeResult {
   const problems: string[] = [];
@@ -141,6 +143,7 @@ function normalizeLane(
         report(`reading without usable numbers (delay "${raw.delay_minutes}", lanes "${raw.lanes_open}")`);
         return { ...empty, status: "pending" };
       }
+      if (minutes > SUSPECT_MINUTES) report(`suspect delay of ${minutes} min (likely a typing error at CBP)`);
       return { ...base, status: "open", delayMinutes: minutes, lanesOpen: open, updatedAt };
     }
     default:

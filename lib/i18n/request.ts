@@ -1,9 +1,6 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
-import { routing } from "@/lib/i18n/routing";
-
-/** San Diego and Tijuana share Pacific time (Baja California follows U.S. DST rules). */
-export const SITE_TIME_ZONE = "America/Los_Angeles";
+import { routing, SITE_TIME_ZONE } from "@/lib/i18n/routing";
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;

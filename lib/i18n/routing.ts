@@ -7,6 +7,9 @@ export const routing = defineRouting({
   localePrefix: "always",
 });
 
+/** San Diego and Tijuana share Pacific time (Baja California follows U.S. DST rules). */
+export const SITE_TIME_ZONE = "America/Los_Angeles";
+
 export type Locale = (typeof routing.locales)[number];
 
 export function otherLocale(locale: Locale): Locale {

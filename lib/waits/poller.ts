@@ -35,8 +35,11 @@ export interface PollerOptions {
 
 export type PollOutcome =
   | { ok: true; at: number; format: ProcessedFeed["format"]; saved: SaveResult; problems: string[] }
-  | { ok: false; at: number; code: string; message: string }
-  | { ok: false; at: number; code: "lease_held"; message: string };
+  /** `code` is a FeedError code, `circuit_open`, `unexpected`, or `lease_held` (another process polls). */
+  | { ok: false; at: number; code: string; message: string };
+
+/** CBP rebuilds the XML about every 5 minutes; 20 minutes without a rebuild means it is stuck. */
+export const FEED_FROZEN_MS = 20 * 60 * 1000;
 
 const BREAKER_NAMES: Record<CircuitState, string> = {
   [CircuitState.Closed]: "closed",
@@ -58,6 +61,9 @@ export class Poller {
   private generation = 0;
   private abort = new AbortController();
   private readonly loggedUnknown = new Set<string>();
+  /** Alert once when the feed freezes or the data goes stale, not on every poll while it lasts. */
+  private frozenReported = false;
+  private staleReported = false;
   private upstreamCalls = 0;
 
   constructor(options: PollerOptions) {
@@ -159,7 +165,8 @@ export class Poller {
       }, this.abort.signal);
       const at = now();
       const saved = saveSuccessfulPoll(db, { fetchedAt: at, snapshot: processed.snapshot });
-      this.report(processed);
+      this.staleReported = false;
+      this.report(processed, at);
       log.info("poller.success", { format: processed.format, crossings: saved.crossings, newReadings: saved.newReadings, ms: at - startedAt });
       return { ok: true, at, format: processed.format, saved, problems: processed.problems };
     } catch (caught) {
@@ -173,7 +180,9 @@ export class Poller {
       log.warn("poller.failure", { code, message });
       if (code === "schema" || code === "no_known_crossings") log.alert("schema_drift", { code, message });
       const state = readPollState(db);
-      if (state.lastSuccessAt !== null && at - state.lastSuccessAt > this.opts.staleAfterMs) {
+      // Once per outage: the first failed poll after the data went stale.
+      if (state.lastSuccessAt !== null && at - state.lastSuccessAt > this.opts.staleAfterMs && !this.staleReported) {
+        this.staleReported = true;
         log.alert("stale_data", { lastSuccessAt: new Date(state.lastSuccessAt).toISOString() });
       }
       return { ok: false, at, code, message };
@@ -185,9 +194,19 @@ export class Poller {
     return fetchFeedBytes(this.opts.feedUrl, { timeoutMs: this.opts.timeoutMs, maxBytes: this.opts.maxBytes }, this.abort.signal).then((f) => f.bytes);
   }
 
-  private report(processed: ProcessedFeed): void {
-    for (const p of processed.problems) log.warn("poller.quarantined", { problem: p });
-    if (processed.problems.length > 0) log.alert("schema_drift", { problems: processed.problems.length });
+  private report(processed: ProcessedFeed, fetchedAt: number): void {
+    const suspect = processed.problems.filter((p) => p.includes("suspect delay"));
+    const drift = processed.problems.filter((p) => !p.includes("suspect delay"));
+    for (const p of suspect) log.warn("poller.suspect_delay", { problem: p });
+    for (const p of drift) log.warn("poller.quarantined", { problem: p });
+    if (drift.length > 0) log.alert("schema_drift", { problems: drift.length });
+    // CBP's XML has stopped regenerating for hours while still being served (cbp-feed.md §7.12).
+    const generated = processed.snapshot.generatedAt ? Date.parse(processed.snapshot.generatedAt) : null;
+    const frozen = generated !== null && fetchedAt - generated > FEED_FROZEN_MS;
+    if (frozen && !this.frozenReported) {
+      log.alert("feed_frozen", { generatedAt: processed.snapshot.generatedAt, minutesBehind: Math.round((fetchedAt - (generated ?? 0)) / 60000) });
+    }
+    this.frozenReported = frozen;
     for (const u of processed.unknownRegional) {
       if (this.loggedUnknown.has(u.cbpPortNumber)) continue;
       this.loggedUnknown.add(u.cbpPortNumber);

@@ -82,6 +82,11 @@ export function readCurrentWaits(db: Db): CurrentWaits {
   return { state, crossings };
 }
 
+/** When CBP generated the newest feed we stored (UTC ISO), or null. */
+export function readFeedGeneratedAt(db: Db): string | null {
+  return (db.prepare("SELECT max(generated_at) FROM crossing_snapshot").pluck().get() as string | null) ?? null;
+}
+
 /** Only the version counter: cheap enough to check on every API request. */
 export function readSnapshotVersion(db: Db): number {
   return db.prepare("SELECT snapshot_version FROM poll_state WHERE id = 1").pluck().get() as number;

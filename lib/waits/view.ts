@@ -3,6 +3,8 @@
  */
 import type { ApiCrossing, ApiMeta, ApiPort } from "@/lib/api/v1-schema";
 import { PORTS, type LaneType, type Mode, type PortDef } from "@/lib/ports";
+import { freshness } from "@/lib/waits/freshness";
+import { OLD_READING_MS } from "@/lib/waits/limits";
 import type { StoredCrossing } from "@/lib/waits/store";
 
 export interface LaneFilter {
@@ -59,18 +61,10 @@ export function reportedCrossings(
 }
 
 export function buildMeta(lastSuccessAt: number | null, now: number, staleAfterSeconds: number): ApiMeta {
-  if (lastSuccessAt === null) return { source: "cbp-bwt", fetchedAt: null, stale: true, staleSeconds: 0 };
-  const staleSeconds = Math.max(0, Math.floor((now - lastSuccessAt) / 1000));
-  return { source: "cbp-bwt", fetchedAt: new Date(lastSuccessAt).toISOString(), stale: staleSeconds > staleAfterSeconds, staleSeconds };
+  const f = freshness(lastSuccessAt, now, staleAfterSeconds);
+  return { source: "cbp-bwt", fetchedAt: f.fetchedAt, stale: f.stale, staleSeconds: f.ageSeconds ?? 0 };
 }
 
-/** A lane reading older than this is labelled as old on the pages. */
-export const OLD_READING_MS = 3 * 60 * 60 * 1000;
-
-/** Minutes since CBP's reading; readings slightly ahead of our clock count as just made. */
-export function readingAgeMinutes(updatedAt: string, now: number): number {
-  return Math.max(0, Math.floor((now - Date.parse(updatedAt)) / 60000));
-}
 
 export function isReadingOld(updatedAt: string, now: number): boolean {
   return now - Date.parse(updatedAt) > OLD_READING_MS;

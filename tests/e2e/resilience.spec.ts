@@ -66,3 +66,14 @@ test("numbers update on an open page without reloading", async ({ page, request 
   await expect(page.locator('[data-testid=crossing][data-crossing="250407"]').getByTestId("closed-last-readings")).toBeVisible();
   await expect(page.locator('[data-testid=crossing][data-crossing="250407"]').getByTestId("status")).toHaveText(/Closed now/);
 });
+
+test("a wait CBP obviously mistyped is shown with a warning, not as a plain number", async ({ page, request }) => {
+  // San Ysidro general vehicles read 1,120 minutes in this real capture (cbp-feed.md §5.2).
+  await setFakeFixture(request, path.resolve("tests/fixtures/cbp/bwt-sd_2025-10-15T131315Z.xml"));
+  await page.goto("/es/ports/san-ysidro");
+  const row = page.locator('[data-testid=lane][data-crossing="250401"][data-mode=passenger][data-type=standard]');
+  await expect(row.getByTestId("lane-minutes")).toHaveAttribute("data-minutes", "1120", { timeout: 30_000 });
+  await expect(row.getByTestId("lane-suspect")).toContainText("capturado mal");
+  const normal = page.locator('[data-testid=lane][data-crossing="250401"][data-mode=passenger][data-type=sentri]');
+  await expect(normal.getByTestId("lane-suspect")).toHaveCount(0);
+});

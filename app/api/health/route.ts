@@ -1,26 +1,28 @@
 import { jsonResponse } from "@/lib/api/http";
+import { FEED_FROZEN_MS } from "@/lib/waits/poller";
 import { defaultSource } from "@/lib/waits/read";
-import { readPollState } from "@/lib/waits/store";
+import { freshness } from "@/lib/waits/freshness";
+import { readFeedGeneratedAt, readPollState } from "@/lib/waits/store";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Process up (always 200 while the server answers) and how old the data is. Monitors should
- * alert on `data.stale`, since the site deliberately stays up when CBP is down.
+ * alert on `data.stale` and `data.feedFrozen`, since the site deliberately stays up when CBP is down.
  */
 export function GET() {
   const source = defaultSource();
   const s = readPollState(source.db);
-  const now = source.now();
-  const ageSeconds = s.lastSuccessAt === null ? null : Math.max(0, Math.floor((now - s.lastSuccessAt) / 1000));
+  const f = freshness(s.lastSuccessAt, source.now(), source.staleSeconds);
+  const feedGeneratedAt = readFeedGeneratedAt(source.db);
   const body = {
     status: "ok",
     data: {
-      hasData: s.lastSuccessAt !== null,
-      fetchedAt: s.lastSuccessAt === null ? null : new Date(s.lastSuccessAt).toISOString(),
-      ageSeconds,
-      stale: ageSeconds === null || ageSeconds > source.staleSeconds,
+      ...f,
       staleAfterSeconds: source.staleSeconds,
+      // CBP's own timestamp: a feed that is served but no longer regenerated (cbp-feed.md §7.12).
+      feedGeneratedAt,
+      feedFrozen: feedGeneratedAt !== null && s.lastSuccessAt !== null && s.lastSuccessAt - Date.parse(feedGeneratedAt) > FEED_FROZEN_MS,
     },
     poller: {
       lastAttemptAt: s.lastAttemptAt === null ? null : new Date(s.lastAttemptAt).toISOString(),

@@ -53,17 +53,24 @@ describe("archive bwt-sd_2025-04 and bwt-sd_2025-10", () => {
     expect(new Set(captures.map((c) => c.name)).size).toBe(captures.length);
   });
 
-  it("every snapshot passes the FeedSnapshot schema and the lane invariants, with no problems reported", () => {
+  it("every snapshot passes the FeedSnapshot schema and the lane invariants, with no problems reported but CBP's typos", () => {
+    const suspect: string[] = [];
     const found = violations((c, report) => {
       try {
         expectSnapshotInvariants(c.result);
       } catch (error) {
         report((error as Error).message.split("\n")[0]!);
       }
-      for (const p of c.result.problems) report(`problem: ${p}`);
+      for (const p of c.result.problems) {
+        if (/suspect delay/.test(p)) suspect.push(`${c.name} ${p}`);
+        else report(`problem: ${p}`);
+      }
       if (c.result.unknownRegional.length > 0) report(`unknown crossings ${JSON.stringify(c.result.unknownRegional)}`);
     });
     expect(found.slice(0, 20)).toEqual([]);
+    // The October archive holds San Ysidro's "1120" (2025-10-15, cbp-feed.md §5.2), posted twice.
+    expect(suspect.filter((s) => s.includes("1120 min"))).toHaveLength(2);
+    expect(suspect.every((s) => Number(/suspect delay of (\d+)/.exec(s)![1]) > 300)).toBe(true);
   });
 
   it("every lane matches the raw XML: no N/A or phantom lane, same status, numbers, maximum and wall clock", () => {

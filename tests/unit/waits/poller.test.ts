@@ -515,3 +515,44 @@ describe("the polling loop", () => {
     expect(n).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe("alerts (reliability.md R13)", () => {
+  function alerts(kind: string): number {
+    return (console.error as unknown as { mock: { calls: unknown[][] } }).mock.calls.filter((c) => String(c[0]).includes(`"alert:${kind}"`)).length;
+  }
+
+  it("stale data alerts once per outage, again after a recovery and a new outage", async () => {
+    let now = FIXTURE_AT;
+    const { poller } = await primed({ staleAfterMs: 1_000, now: () => now });
+    const before = alerts("stale_data");
+    fake.setMode("500");
+    now += 5_000;
+    await poller.poll();
+    now += 5_000;
+    await poller.poll();
+    expect(alerts("stale_data") - before).toBe(1);
+    fake.setMode("ok");
+    await sleep(HALF_OPEN_MS + 50); // the two failed polls opened the breaker
+    expect((await poller.poll()).ok).toBe(true);
+    fake.setMode("500");
+    now += 5_000;
+    await poller.poll();
+    expect(alerts("stale_data") - before).toBe(2);
+  });
+
+  it("a feed CBP stopped regenerating alerts once as feed_frozen", async () => {
+    const before = alerts("feed_frozen");
+    // The capture says it was generated at 18:06:56Z; an hour later it is clearly stuck.
+    const poller = makePoller(emptyDb(), { now: () => FIXTURE_AT + 3_600_000 });
+    expect((await poller.poll()).ok).toBe(true);
+    expect((await poller.poll()).ok).toBe(true);
+    expect(alerts("feed_frozen") - before).toBe(1);
+  });
+
+  it("schema drift alerts when a payload is refused for its shape", async () => {
+    const before = alerts("schema_drift");
+    const poller = makePoller(emptyDb(), { retries: 0, fetchBytes: async () => new TextEncoder().encode('[{"port_number":"999999","port_status":"Open"}]') });
+    expect(await poller.poll()).toMatchObject({ ok: false, code: "no_known_crossings" });
+    expect(alerts("schema_drift") - before).toBe(1);
+  });
+});
