@@ -46,10 +46,11 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the API, Next internals, the embeddable widget or files with an extension.
+  // Every page, including odd paths with a dot (they must get the CSP too); not the API, Next's
+  // own files, or the few real files at the root.
   matcher: [
     {
-      source: "/((?!api|_next|embed|.*\\..*).*)",
+      source: "/((?!api/|_next/|icon\\.svg|favicon\\.ico|robots\\.txt|bench/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -20,9 +20,14 @@ const server = createServer((req, res) => {
     .then((done) => (done ? undefined : handle(req, res)))
     .catch((error) => {
       console.error(JSON.stringify({ t: new Date().toISOString(), level: "error", event: "server.unhandled", message: String(error?.message ?? error) }));
-      if (!res.headersSent) {
+      if (res.headersSent) return res.destroy();
+      // The API promises JSON errors; pages get a bilingual line (this is a last resort).
+      if (req.url?.startsWith("/api/")) {
+        res.writeHead(503, { "content-type": "application/json; charset=utf-8", "access-control-allow-origin": "*", "retry-after": "5" });
+        res.end(JSON.stringify({ error: { code: "unavailable", message: "The server could not answer this request. Try again shortly." } }));
+      } else {
         res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        res.end("Internal error / Error interno");
+        res.end("Something went wrong. Please try again. / Algo falló. Intente de nuevo.");
       }
     });
 });

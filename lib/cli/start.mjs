@@ -6,7 +6,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = process.cwd();
-const SOURCES = ["app", "components", "lib", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json"];
+// public/ is served from disk at start and needs no build.
+const SOURCES = ["app", "components", "lib", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json"];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;

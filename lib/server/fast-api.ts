@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { preflight } from "@/lib/api/http";
 import { handleAllPorts, handleOnePort } from "@/lib/api/ports-handler";
 
-const ROUTE = /^\/api\/v1\/ports(?:\/([^/?#]+))?\/?(?:\?|$)/;
+// No trailing slash: Next redirects those, and both paths must answer alike.
+const ROUTE = /^\/api\/v1\/ports(?:\/([^/?#]+))?(?:\?|$)/;
 
 /** Returns false (and writes nothing) when the request is not one of ours. */
 export async function tryFastApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

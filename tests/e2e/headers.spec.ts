@@ -61,3 +61,9 @@ test("API errors are JSON with codes, never HTML or 500", async ({ request }) =>
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
   }
 });
+
+test("odd page paths (with a dot) still get the CSP and a localized 404", async ({ request }) => {
+  const res = await request.get("/en/ports/tecate.x");
+  expect(res.status()).toBe(404);
+  expect(res.headers()["content-security-policy"]).toContain("'strict-dynamic'");
+});
