@@ -26,6 +26,5 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "data/**",
-    "tmp/**",
   ]),
 ]);

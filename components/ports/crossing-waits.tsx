@@ -4,6 +4,7 @@ import { MODES, type CrossingDef } from "@/lib/ports";
 import { LaneRow } from "@/components/ports/lane-row";
 import { ReadingTime } from "@/components/ports/reading-time";
 import { useHoursText } from "@/components/ports/hours";
+import { StatusPill } from "@/components/ui/status-pill";
 
 /** The reading time every lane shares, if they all share one (manual ports report all lanes at once). */
 function sharedReadingTime(crossing: ApiCrossing): string | null | undefined {
@@ -43,6 +44,7 @@ export function CrossingWaits({
 
   const byMode = MODES.map((mode) => ({ mode, lanes: crossing.lanes.filter((l) => l.mode === mode) })).filter((g) => g.lanes.length > 0);
   const shared = sharedReadingTime(crossing);
+  const hours = hoursText(crossing.hours);
 
   return (
     <section className="py-3" data-testid="crossing" data-crossing={def.cbpPortNumber} aria-label={name}>
@@ -50,7 +52,9 @@ export function CrossingWaits({
         <Heading className="text-lg font-bold text-slate-900">{name}</Heading>
         <StatusPill open={crossing.status === "open"} label={t(`crossingStatus.${crossing.status}`)} />
       </div>
-      <p className="text-sm text-slate-700">{hoursText(crossing.hours)}</p>
+      <p className="text-sm text-slate-700">
+        {hours.cbpEnglish ? t.rich("hours", { hours: hours.text, cbp: (chunks) => <span lang="en">{chunks}</span> }) : hours.text}
+      </p>
       {shared !== undefined && crossing.lanes.length > 0 && (
         <p>
           <ReadingTime updatedAt={shared} timeZone={timeZone} now={now} />
@@ -88,17 +92,5 @@ export function CrossingWaits({
         </div>
       ))}
     </section>
-  );
-}
-
-export function StatusPill({ open, label }: { open: boolean; label: string }) {
-  return (
-    <span
-      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-sm font-semibold ${open ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-900"}`}
-      data-testid="status"
-    >
-      <span aria-hidden="true">{open ? "●" : "○"}</span>
-      {label}
-    </span>
   );
 }

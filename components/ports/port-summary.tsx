@@ -2,7 +2,8 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ApiPort } from "@/lib/api/v1-schema";
 import { getPort } from "@/lib/ports";
 import { Link } from "@/lib/i18n/navigation";
-import { CrossingWaits, StatusPill } from "@/components/ports/crossing-waits";
+import { CrossingWaits } from "@/components/ports/crossing-waits";
+import { StatusPill } from "@/components/ui/status-pill";
 
 /** A port on the home page: status and every crossing's lanes, most used lanes first. */
 export function PortSummary({ port, now }: { port: ApiPort; now: number }) {

@@ -1,7 +1,8 @@
 import { useTranslations } from "next-intl";
 import { useDateTime } from "@/components/ui/use-date-time";
 import { isReadingOld } from "@/lib/waits/view";
-import { isSameLocalDay, useAgeText } from "@/components/ui/use-age";
+import { isSameLocalDay } from "@/components/ui/format";
+import { useAgeText } from "@/components/ui/use-age";
 
 /** "CBP reading: 10:00 AM (23 min ago)", with a visible "old" label past 3 hours. */
 export function ReadingTime({ updatedAt, timeZone, now }: { updatedAt: string | null; timeZone: string; now: number }) {

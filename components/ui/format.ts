@@ -20,3 +20,15 @@ export function describeAge(fromMs: number, nowMs: number): Age {
   if (minutes < 48 * 60) return { kind: "hours", hours: Math.floor(minutes / 60), minutes: minutes % 60 };
   return { kind: "days", days: Math.floor(minutes / 1440) };
 }
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Whether two instants fall on the same calendar day in `timeZone`. */
+export function isSameLocalDay(aMs: number, bMs: number, timeZone: string): boolean {
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timeZone, f);
+  }
+  return f.format(aMs) === f.format(bMs);
+}

@@ -18,9 +18,3 @@ export function useAgeText(): (fromMs: number, nowMs: number) => string {
     }
   };
 }
-
-/** Formats a time of day in the port's zone, adding the date when it is not today there. */
-export function isSameLocalDay(aMs: number, bMs: number, timeZone: string): boolean {
-  const f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  return f.format(aMs) === f.format(bMs);
-}

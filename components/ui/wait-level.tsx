@@ -7,6 +7,8 @@ const STYLES: Record<WaitLevel, { box: string; bars: number }> = {
   heavy: { box: "bg-red-50 text-red-900 ring-red-700", bars: 3 },
 };
 
+const BAR_HEIGHTS = ["h-[7px]", "h-[10px]", "h-[13px]"] as const;
+
 /** The level is spelled out and drawn as 1–3 bars, so it never depends on colour alone. */
 export function WaitLevelBadge({ minutes }: { minutes: number }) {
   const t = useTranslations("Waits.levels");
@@ -15,8 +17,8 @@ export function WaitLevelBadge({ minutes }: { minutes: number }) {
   return (
     <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-sm font-semibold ring-1 ${style.box}`} data-level={level}>
       <span aria-hidden="true" className="inline-flex items-end gap-0.5">
-        {[1, 2, 3].map((i) => (
-          <span key={i} className={`w-1 rounded-sm ${i <= style.bars ? "bg-current" : "bg-current opacity-25"}`} style={{ height: `${4 + i * 3}px` }} />
+        {BAR_HEIGHTS.map((height, i) => (
+          <span key={height} className={`w-1 rounded-sm bg-current ${height} ${i < style.bars ? "" : "opacity-25"}`} />
         ))}
       </span>
       {t(level)}

@@ -19,10 +19,6 @@ export interface ArchivedCapture {
 const CAPTURE = /\.(xml|json)(\.gz)?$/i;
 const TARBALL = /\.(tar\.gz|tgz)$/i;
 
-export function isArchiveFile(name: string): boolean {
-  return CAPTURE.test(name) || TARBALL.test(name);
-}
-
 /** Yields every capture under the given files or folders (folders are walked recursively, sorted by name). */
 export async function* readCaptures(paths: readonly string[]): AsyncGenerator<ArchivedCapture> {
   for (const p of paths) {

@@ -23,7 +23,11 @@ export const RawLaneGroup = z.object({
 });
 export type RawLaneGroup = z.infer<typeof RawLaneGroup>;
 
-/** One crossing in full. Only our own crossings are checked this deeply. */
+/**
+ * One crossing in full. Only our own crossings are checked this deeply. Keys we do not use pass
+ * through unchecked: the XML's port-level `*_automation_type` (spelled `pedestrain_automation_type`
+ * by CBP) and the JSON's segment and tolerance fields carry nothing the site shows.
+ */
 export const RawPort = z.object({
   port_number: z.string().min(1),
   port_name: text,

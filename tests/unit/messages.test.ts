@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
+import { PORTS } from "@/lib/ports";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -33,7 +34,8 @@ function prose(message: string): string {
     .replace(/\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/g, " ")
     .replace(/(?:\b(?:zero|one|two|few|many|other)|=\d+)\s*\{/g, " ")
     .replace(/\{\s*\w+\s*\}/g, " ")
-    .replace(/[{}#]/g, " ");
+    .replace(/[{}#]/g, " ")
+    .replace(/<\/?\w+>/g, " "); // rich-text tags
 }
 
 /** The language switch is written in the language it switches to. */
@@ -55,6 +57,13 @@ function misspelled(dictionary: string, texts: string[]): string[] {
 describe("messages", () => {
   it("en and es have exactly the same keys", () => {
     expect([...ES.keys()].sort()).toEqual([...EN.keys()].sort());
+  });
+
+  it("every port has a description in both languages", () => {
+    for (const p of PORTS) {
+      expect(EN.get(`Port.descriptions.${p.slug}`), p.slug).toBeTruthy();
+      expect(ES.get(`Port.descriptions.${p.slug}`), p.slug).toBeTruthy();
+    }
   });
 
   it("no message is empty", () => {

@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { getPort } from "@/lib/ports";
 import { liveRefreshMs, readOnePort } from "@/lib/waits/read";
 import { LivePort } from "@/components/ports/live-port";
-import { StatusPill } from "@/components/ports/crossing-waits";
+import { StatusPill } from "@/components/ui/status-pill";
 
 type Props = PageProps<"/[locale]/ports/[slug]">;
 
@@ -37,7 +37,7 @@ export default async function PortPage({ params }: Props) {
     <>
       <p className="text-sm">
         <Link href="/" className="text-sky-800 underline underline-offset-4">
-          ← {t("breadcrumbHome")}
+          {t("breadcrumbHome")}
         </Link>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
