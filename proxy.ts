@@ -13,8 +13,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "default-src 'self'",
     // 'strict-dynamic' lets Next's nonce-carrying bootstrap load its chunks; nothing else runs.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // React sets style attributes; inline styles cannot run code, and the Observatory does not penalize this.
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
