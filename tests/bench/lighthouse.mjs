@@ -18,7 +18,12 @@ try {
   for (const locale of ["en", "es"]) {
     for (const p of PAGES) {
       const url = `${base}/${locale}${p}`;
-      const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+      let { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+      // A run that fails outright (a Chrome hiccup, reported as runtimeError) is retried once.
+      if (lhr.runtimeError) {
+        console.error(`retrying ${url}: ${lhr.runtimeError.code}`);
+        ({ lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" }));
+      }
       const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
       const js = lhr.audits["resource-summary"].details.items.find((i) => i.resourceType === "script");
       const failedAudits = Object.values(lhr.audits)

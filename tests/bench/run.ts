@@ -31,15 +31,22 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-function timeIt(fn: () => unknown, runs: number): number {
-  for (let i = 0; i < 20; i++) fn(); // warm up the JIT
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+/** Median times of two functions, run alternately so drift and GC pauses hit both alike. */
+function timePair(a: () => unknown, b: () => unknown, runs: number): [number, number] {
+  for (let i = 0; i < 30; i++) {
+    a();
+    b();
   }
-  return median(times);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, out] of i % 2 === 0 ? ([[a, ta], [b, tb]] as const) : ([[b, tb], [a, ta]] as const)) {
+      const t = process.hrtime.bigint();
+      fn();
+      out.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  return [median(ta), median(tb)];
 }
 
 function benchParse(): void {
@@ -50,9 +57,7 @@ function benchParse(): void {
   ] as const) {
     const bytes = new Uint8Array(readFileSync(file));
     const now = Date.now();
-    const runs = 300;
-    const base = timeIt(() => baseline(bytes), runs);
-    const ours = timeIt(() => processFeed(bytes, now), runs);
+    const [base, ours] = timePair(() => baseline(bytes), () => processFeed(bytes, now), 400);
     results[`parse:${label}`] = { bytes: bytes.byteLength, baselineMs: base, pipelineMs: ours, ratio: ours / base };
     table.push(`| ${label}, ${Math.round(bytes.byteLength / 1024)} KB | bare parse ${base.toFixed(2)} ms | parse + zod + normalize ${ours.toFixed(2)} ms | **${(ours / base).toFixed(2)}×** |`);
   }
