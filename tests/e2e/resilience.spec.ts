@@ -77,3 +77,27 @@ test("a wait CBP obviously mistyped is shown with a warning, not as a plain numb
   const normal = page.locator('[data-testid=lane][data-crossing="250401"][data-mode=passenger][data-type=sentri]');
   await expect(normal.getByTestId("lane-suspect")).toHaveCount(0);
 });
+
+test("live updates pause while the tab is hidden and resume when it is shown", async ({ page }) => {
+  const calls: number[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/v1/ports/tecate") calls.push(Date.now());
+  });
+  await page.goto("/en/ports/tecate");
+  // The refresh interval is 5 s in this run (the poll interval, clamped to 5–60 s).
+  await expect.poll(() => calls.length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await page.waitForTimeout(1_000); // let a request already in flight finish
+  const whileHidden = calls.length;
+  await page.waitForTimeout(11_000);
+  expect(calls.length).toBe(whileHidden);
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+    document.dispatchEvent(new Event("visibilitychange"));
+    window.dispatchEvent(new Event("focus"));
+  });
+  await expect.poll(() => calls.length, { timeout: 15_000 }).toBeGreaterThan(whileHidden);
+});
