@@ -1,5 +1,6 @@
 /**
- * Reads and writes the wait-time tables. The poller is the only writer; pages and the API read.
+ * Reads and writes the wait-time tables. The poller writes; the history importer adds lane readings
+ * only (never the snapshot or poll state); pages and the API read.
  * All SQL is parameterized.
  */
 import "server-only";
@@ -103,31 +104,73 @@ export function saveSuccessfulPoll(db: Db, input: { fetchedAt: number; snapshot:
     `INSERT INTO crossing_snapshot (cbp_port_number, fetched_at, generated_at, body) VALUES (?, ?, ?, ?)
      ON CONFLICT (cbp_port_number) DO UPDATE SET fetched_at = excluded.fetched_at, generated_at = excluded.generated_at, body = excluded.body`,
   );
-  const insertReading = db.prepare(
-    `INSERT OR IGNORE INTO lane_reading
-       (cbp_port_number, mode, type, observed_at, updated_at, status, delay_minutes, lanes_open, max_lanes, first_seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const markSuccess = db.prepare(
     `UPDATE poll_state SET last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0,
        total_successes = total_successes + 1, breaker = 'closed', snapshot_version = snapshot_version + 1 WHERE id = 1`,
   );
   return db
     .transaction((): SaveResult => {
-      let newReadings = 0;
-      for (const c of input.snapshot.crossings) {
-        upsert.run(c.cbpPortNumber, input.fetchedAt, input.snapshot.generatedAt, JSON.stringify(c));
-        for (const lane of c.lanes) newReadings += insertLaneReading(insertReading, c.cbpPortNumber, lane, input.fetchedAt);
-      }
+      for (const c of input.snapshot.crossings) upsert.run(c.cbpPortNumber, input.fetchedAt, input.snapshot.generatedAt, JSON.stringify(c));
+      const { added } = insertLaneReadings(db, input.snapshot, input.fetchedAt);
       markSuccess.run(input.fetchedAt, input.fetchedAt);
-      return { crossings: input.snapshot.crossings.length, newReadings };
+      return { crossings: input.snapshot.crossings.length, newReadings: added };
     })
     .immediate();
 }
 
-function insertLaneReading(stmt: Statement, cbpPortNumber: string, lane: Lane, fetchedAt: number): number {
+export interface HistoricalInsert {
+  /** Lane readings that were not stored yet. */
+  added: number;
+  /** Lane readings already stored (by a poll, an earlier import or an earlier capture of this one). */
+  duplicates: number;
+}
+
+/**
+ * Adds the lane readings of an archived capture to the history, and nothing else: the live
+ * snapshot and poll state are left alone, so importing old captures never replaces current waits.
+ * `firstSeenAt` (ms) is when the capture was taken. Atomic per capture; inside a caller's
+ * transaction it becomes a savepoint, which is how the importer batches captures.
+ */
+export function insertHistoricalReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number): HistoricalInsert {
+  return db.transaction(() => insertLaneReadings(db, snapshot, firstSeenAt)).immediate();
+}
+
+// better-sqlite3 compiles a statement on every prepare(); the importer inserts thousands of
+// captures, so the statement is compiled once per connection.
+const insertReadingStatements = new WeakMap<Db, Statement>();
+
+function insertReadingStatement(db: Db): Statement {
+  let stmt = insertReadingStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare(
+      `INSERT OR IGNORE INTO lane_reading
+         (cbp_port_number, mode, type, observed_at, updated_at, status, delay_minutes, lanes_open, max_lanes, first_seen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insertReadingStatements.set(db, stmt);
+  }
+  return stmt;
+}
+
+/** The one place lane readings are written, for polls and imports alike. Call inside a transaction. */
+function insertLaneReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number): HistoricalInsert {
+  const stmt = insertReadingStatement(db);
+  let added = 0;
+  let duplicates = 0;
+  for (const c of snapshot.crossings) {
+    for (const lane of c.lanes) {
+      const changes = insertLaneReading(stmt, c.cbpPortNumber, lane, firstSeenAt);
+      if (changes === 1) added++;
+      else if (changes === 0) duplicates++;
+    }
+  }
+  return { added, duplicates };
+}
+
+/** 1 when stored, 0 when already there, null when the lane holds no reading. */
+function insertLaneReading(stmt: Statement, cbpPortNumber: string, lane: Lane, firstSeenAt: number): 0 | 1 | null {
   // A lane without a reading time (closed or pending with no report) is not a reading.
-  if (!lane.updatedAt) return 0;
+  if (!lane.updatedAt) return null;
   const observedAt = Math.floor(Date.parse(lane.updatedAt) / 1000);
   const info = stmt.run(
     cbpPortNumber,
@@ -139,9 +182,9 @@ function insertLaneReading(stmt: Statement, cbpPortNumber: string, lane: Lane, f
     lane.delayMinutes,
     lane.lanesOpen,
     lane.maxLanes,
-    Math.floor(fetchedAt / 1000),
+    Math.floor(firstSeenAt / 1000),
   );
-  return info.changes;
+  return info.changes === 0 ? 0 : 1;
 }
 
 export function recordFailedPoll(db: Db, input: { at: number; code: string; message: string; breaker: string }): void {
