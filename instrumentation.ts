@@ -9,6 +9,6 @@ export async function register() {
 }
 
 export async function onRequestError(error: unknown, request: { path: string; method: string }) {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(JSON.stringify({ t: new Date().toISOString(), level: "error", event: "request.error", path: request.path, method: request.method, message }));
+  const { log } = await import("@/lib/log");
+  log.error("request.error", { path: request.path, method: request.method, message: error instanceof Error ? error.message : String(error) });
 }

@@ -38,22 +38,24 @@ function current(db: Db): CurrentWaits {
   return cache.current;
 }
 
-function versionOf(c: CurrentWaits): string {
-  return `${c.state.snapshotVersion}.${(c.state.lastSuccessAt ?? 0).toString(36)}`;
-}
-
 function visible(c: CurrentWaits, source: WaitsSource) {
   return reportedCrossings(c.crossings, c.state.lastSuccessAt, source.staleSeconds * 1000);
 }
 
+/** What every view carries besides its ports: freshness, whether data ever arrived, and a version. */
+function header(c: CurrentWaits, source: WaitsSource): { meta: ApiMeta; hasData: boolean; version: string } {
+  const meta = buildMeta(c.state.lastSuccessAt, source.now(), source.staleSeconds);
+  return {
+    meta,
+    // Crossings are only ever stored by a successful poll, so this is the freshness rule's hasData.
+    hasData: meta.fetchedAt !== null,
+    version: `${c.state.snapshotVersion}.${(c.state.lastSuccessAt ?? 0).toString(36)}`,
+  };
+}
+
 export function readAllPorts(source: WaitsSource = defaultSource(), filter: LaneFilter = {}): AllPortsView {
   const c = current(source.db);
-  return {
-    ports: buildAllPortsView(visible(c, source), filter),
-    meta: buildMeta(c.state.lastSuccessAt, source.now(), source.staleSeconds),
-    hasData: c.state.lastSuccessAt !== null || c.crossings.size > 0,
-    version: versionOf(c),
-  };
+  return { ports: buildAllPortsView(visible(c, source), filter), ...header(c, source) };
 }
 
 export interface OnePortView {
@@ -68,13 +70,7 @@ export function readOnePort(slug: string, source: WaitsSource = defaultSource(),
   const def = getPort(slug);
   if (!def) return null;
   const c = current(source.db);
-  return {
-    port: buildPortView(def, visible(c, source), filter),
-    def,
-    meta: buildMeta(c.state.lastSuccessAt, source.now(), source.staleSeconds),
-    hasData: c.state.lastSuccessAt !== null || c.crossings.size > 0,
-    version: versionOf(c),
-  };
+  return { port: buildPortView(def, visible(c, source), filter), def, ...header(c, source) };
 }
 
 /** How often the live widgets ask the API again: the poll interval, between 5 s and 60 s. */
