@@ -59,4 +59,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "forecast: the fitted model and its measured accuracy",
+    sql: `
+      -- The forecast model fitted on recent history (JSON of ForecastModel); one row.
+      CREATE TABLE forecast_model (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fitted_at INTEGER NOT NULL,
+        trained_until INTEGER NOT NULL,
+        model TEXT NOT NULL
+      );
+
+      -- Backtest results: 'recent' is recomputed by the server, 'published' by
+      -- npm run forecast:backtest -- --publish. result is JSON of BacktestResult.
+      CREATE TABLE forecast_accuracy (
+        label TEXT PRIMARY KEY CHECK (label IN ('recent', 'published')),
+        computed_at INTEGER NOT NULL,
+        period_from INTEGER NOT NULL,
+        period_to INTEGER NOT NULL,
+        result TEXT NOT NULL,
+        model TEXT NOT NULL
+      );
+
+      -- Range scans over all lanes by reading time (dashboard, imports' summaries).
+      CREATE INDEX lane_reading_observed ON lane_reading (observed_at);
+    `,
+  },
 ];

@@ -5,6 +5,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db/client";
+import { startForecastRefresher } from "@/lib/history/refresh";
 import { Poller } from "@/lib/waits/poller";
 
 const KEY = Symbol.for("smart-border.poller");
@@ -33,6 +34,8 @@ export function startServerPoller(): Poller | null {
     const poller = createPoller();
     holder[KEY] = poller;
     poller.start();
+    // The servers that poll also keep the forecast model fitted to the history they write.
+    startForecastRefresher(getDb());
     // Release the polling lease on shutdown so another server can take over at once.
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => poller.stop());
   }

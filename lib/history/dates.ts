@@ -1,0 +1,28 @@
+/**
+ * Command-line and query dates: `2025-09-01` is local midnight in the site's time zone; a full
+ * ISO 8601 date-time with an offset or Z is taken as written.
+ */
+import { instantsForWallTime } from "@/lib/time/zone";
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Epoch seconds, or null when the text is neither form or names no real day. */
+export function parseDateArg(text: string, timeZone: string, opts: { endOfDay?: boolean } = {}): number | null {
+  const day = DAY.exec(text);
+  if (day) {
+    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const check = new Date(Date.UTC(year, month - 1, date + (opts.endOfDay ? 1 : 0)));
+    if (new Date(Date.UTC(year, month - 1, date)).getUTCDate() !== date) return null;
+    const instant = instantsForWallTime(
+      { year: check.getUTCFullYear(), month: check.getUTCMonth() + 1, day: check.getUTCDate(), hour: 0, minute: 0, second: 0 },
+      timeZone,
+    )[0];
+    return instant === undefined ? null : Math.floor(instant / 1000);
+  }
+  if (DATE_TIME.test(text)) {
+    const ms = Date.parse(text);
+    return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
+  }
+  return null;
+}

@@ -1,0 +1,162 @@
+/**
+ * What the dashboard, the port pages and the history API show about one lane: today against
+ * typical, the next 12 hours, the last week. Reads the database only.
+ */
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { findCrossing, type Bilingual, type LaneType, type Mode, type PortDef } from "@/lib/ports";
+import { formatWallTimeIso, instantsForWallTime, offsetMinutesAt, wallTimeAt } from "@/lib/time/zone";
+import { BACKTEST_HORIZONS, DEFAULT_MODEL, FORECAST_HOURS, laneHistory, levelAt, predict, typicalAt, typicalWeek, TYPICAL_WEEKS, type ForecastBasis, type LaneHistory } from "./forecast";
+import type { BacktestResult, ForecastModel } from "./schemas";
+import type { Spread } from "./stats";
+import { bucketOf, DAY_S, floorHour, HOUR_S, readingInEffect, WEEK_S } from "./series";
+import { loadLaneReadings, readAccuracy, readForecastModel, type LaneId, type StoredAccuracy } from "./store";
+
+export interface LaneRef extends LaneId {
+  crossingName: Bilingual;
+}
+
+/** The lanes of a port's crossings as the registry knows them, optionally one mode and type. */
+export function portLanes(port: PortDef, filter: { mode?: Mode; type?: LaneType } = {}): LaneRef[] {
+  return port.crossings.flatMap((c) =>
+    c.lanes
+      .filter((l) => (!filter.mode || l.mode === filter.mode) && (!filter.type || l.type === filter.type))
+      .map((l) => ({ cbpPortNumber: c.cbpPortNumber, mode: l.mode, type: l.type, crossingName: c.name })),
+  );
+}
+
+/** ISO 8601 with the zone's offset at that instant, like the API's updatedAt. */
+export function isoInZone(t: number, timeZone: string): string {
+  const ms = t * 1000;
+  return formatWallTimeIso(wallTimeAt(ms, timeZone), offsetMinutesAt(ms, timeZone));
+}
+
+export interface HourPoint {
+  /** Start of the hour (ISO, port offset). */
+  at: string;
+  /** Open wait in effect at that time; null when closed, unknown or in the future. */
+  wait: number | null;
+  typical: Spread | null;
+}
+
+export interface ForecastPoint {
+  at: string;
+  /** Hours ahead of the current hour. */
+  horizon: number;
+  minutes: number;
+  basis: ForecastBasis;
+  typical: Spread | null;
+  /** Mean absolute error of the forecast at this horizon in the latest backtest, or null. */
+  expectedError: number | null;
+}
+
+export interface LaneOutlook extends LaneRef {
+  /** The open wait in effect now according to the history, with its reading time. */
+  current: { wait: number; at: string } | null;
+  typicalNow: Spread | null;
+  today: HourPoint[];
+  forecast: ForecastPoint[];
+  /** The forecast hour with the shortest wait (earliest on ties), or null. */
+  best: ForecastPoint | null;
+  /** The last 7 × 24 hours, oldest first. */
+  week: HourPoint[];
+}
+
+export interface ForecastContext {
+  model: ForecastModel;
+  accuracy: StoredAccuracy | null;
+}
+
+/** The stored model and the accuracy to quote ('recent' when the server has measured it, else 'published'). */
+export function forecastContext(db: Db): ForecastContext {
+  return {
+    model: readForecastModel(db)?.model ?? DEFAULT_MODEL,
+    accuracy: readAccuracy(db, "recent") ?? readAccuracy(db, "published"),
+  };
+}
+
+/** The backtest's error at the first scored horizon at or beyond h (never flatters). */
+export function expectedError(result: BacktestResult | undefined, h: number): number | null {
+  if (!result) return null;
+  const scored = BACKTEST_HORIZONS.find((x) => x >= h && (result.forecast[x]?.n ?? 0) > 0);
+  return scored === undefined ? null : result.forecast[scored]!.mae;
+}
+
+function historyOf(db: Db, lane: LaneId, timeZone: string, now: number, weeks: number): LaneHistory {
+  const readings = loadLaneReadings(db, lane, now - weeks * WEEK_S - DAY_S, now, { hourly: true });
+  return laneHistory(`${lane.cbpPortNumber}/${lane.mode}/${lane.type}`, timeZone, readings, now);
+}
+
+/** Instants of the local midnight that starts the day containing t, and of the next one. */
+export function localDayBounds(t: number, timeZone: string): [number, number] {
+  const w = wallTimeAt(t * 1000, timeZone);
+  const start = instantsForWallTime({ ...w, hour: 0, minute: 0, second: 0 }, timeZone)[0]! / 1000;
+  const next = new Date(Date.UTC(w.year, w.month - 1, w.day + 1));
+  const end = instantsForWallTime({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0 }, timeZone)[0]! / 1000;
+  return [start, end];
+}
+
+function sampleAt(lane: LaneHistory, t: number, now: number): number | null {
+  if (t > now) return null;
+  const i = (t - lane.series.start) / HOUR_S;
+  if (!Number.isInteger(i) || i < 0 || i >= lane.series.values.length) return null;
+  const v = lane.series.values[i]!;
+  return Number.isNaN(v) ? null : v;
+}
+
+export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number, ctx: ForecastContext): LaneOutlook {
+  const weeks = Math.max(TYPICAL_WEEKS, ctx.model.levelWeeks);
+  const lane = historyOf(db, ref, timeZone, now, weeks);
+  const hourNow = floorHour(now);
+  const point = (t: number): HourPoint => ({ at: isoInZone(t, timeZone), wait: sampleAt(lane, t, now), typical: typicalAt(lane, bucketOf(t, timeZone), now) });
+
+  const [dayStart, dayEnd] = localDayBounds(now, timeZone);
+  const today: HourPoint[] = [];
+  for (let t = dayStart; t < dayEnd; t += HOUR_S) today.push(point(t));
+
+  const week: HourPoint[] = [];
+  for (let t = hourNow - 167 * HOUR_S; t <= hourNow; t += HOUR_S) week.push(point(t));
+
+  const reading = readingInEffect(lane.readings, now);
+  const current = reading && reading.status === "open" && reading.delayMinutes !== null ? { wait: reading.delayMinutes, observedAt: reading.observedAt } : null;
+  const levelNow = current ? levelAt(lane, bucketOf(current.observedAt, timeZone), now, ctx.model.levelWeeks) : null;
+
+  const forecast: ForecastPoint[] = [];
+  for (let h = 1; h <= FORECAST_HOURS; h++) {
+    const t = hourNow + h * HOUR_S;
+    const bucket = bucketOf(t, timeZone);
+    const p = predict(
+      { current: current?.wait ?? null, levelNow: levelNow?.median ?? null, levelThen: levelAt(lane, bucket, now, ctx.model.levelWeeks)?.median ?? null },
+      ctx.model.blends[h] ?? DEFAULT_MODEL.blends[h]!,
+    );
+    if (!p) continue;
+    forecast.push({
+      at: isoInZone(t, timeZone),
+      horizon: h,
+      minutes: p.minutes,
+      basis: p.basis,
+      typical: typicalAt(lane, bucket, now),
+      expectedError: expectedError(ctx.accuracy?.result, h),
+    });
+  }
+  const best = forecast.reduce<ForecastPoint | null>((b, f) => (b === null || f.minutes < b.minutes ? f : b), null);
+
+  return {
+    ...ref,
+    current: current ? { wait: current.wait, at: isoInZone(current.observedAt, timeZone) } : null,
+    typicalNow: typicalAt(lane, bucketOf(now, timeZone), now),
+    today,
+    forecast,
+    best,
+    week,
+  };
+}
+
+/** The 7 × 24 typical table of one lane (index weekday·24 + hour, Sunday first). */
+export function laneTypicalWeek(db: Db, ref: LaneId, timeZone: string, now: number): (Spread | null)[] {
+  return typicalWeek(historyOf(db, ref, timeZone, now, TYPICAL_WEEKS), now);
+}
+
+export function zoneOfCrossing(cbpPortNumber: string): string | null {
+  return findCrossing(cbpPortNumber)?.port.timeZone ?? null;
+}
