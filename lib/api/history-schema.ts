@@ -1,0 +1,87 @@
+/**
+ * Response shapes of the history, typical and forecast endpoints (same envelope as API v1).
+ */
+import { z } from "zod";
+import { LANE_TYPES, MODES } from "@/lib/ports";
+import { BilingualName } from "@/lib/api/v1-schema";
+import { LaneStatus } from "@/lib/waits/model";
+
+const Offset = { offset: true } as const;
+
+export const LaneIdentity = {
+  cbpPortNumber: z.string(),
+  mode: z.enum(MODES),
+  type: z.enum(LANE_TYPES),
+};
+
+export const HistoryReadingOut = z.object({
+  ...LaneIdentity,
+  /** CBP's reading time with the port's offset, as in /ports. */
+  updatedAt: z.iso.datetime(Offset),
+  status: LaneStatus,
+  delayMinutes: z.int().nullable(),
+  lanesOpen: z.int().nullable(),
+  maxLanes: z.int().nullable(),
+});
+
+export const HistoryMeta = z.object({
+  source: z.literal("cbp-bwt"),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  count: z.int().min(0),
+  /** Pass as `cursor` (with the same other parameters) for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+  next: z.string().nullable(),
+});
+
+export const HistoryResponse = z.object({ data: z.array(HistoryReadingOut), meta: HistoryMeta });
+export type HistoryResponse = z.infer<typeof HistoryResponse>;
+
+export const SpreadOut = z.object({ median: z.number(), p25: z.number(), p75: z.number(), n: z.int().min(1) });
+
+export const TypicalHour = z.object({
+  /** 0 = Sunday … 6 = Saturday, in the port's time zone. */
+  weekday: z.int().min(0).max(6),
+  hour: z.int().min(0).max(23),
+  typical: SpreadOut.nullable(),
+});
+
+export const TypicalLane = z.object({ ...LaneIdentity, crossingName: BilingualName, hours: z.array(TypicalHour).length(168) });
+
+export const TypicalResponse = z.object({
+  data: z.array(TypicalLane),
+  meta: z.object({ source: z.literal("cbp-bwt"), timeZone: z.string(), weeks: z.int().positive(), from: z.iso.datetime(), to: z.iso.datetime() }),
+});
+export type TypicalResponse = z.infer<typeof TypicalResponse>;
+
+export const ForecastHour = z.object({
+  at: z.iso.datetime(Offset),
+  horizon: z.int().min(1).max(12),
+  minutes: z.int().min(0),
+  /** blend: from the current wait and the usual pattern; usual: no current reading; current: no history. */
+  basis: z.enum(["blend", "usual", "current"]),
+  typical: SpreadOut.nullable(),
+  /** Mean absolute error (minutes) of the forecast at this horizon in the latest backtest. */
+  expectedError: z.number().nullable(),
+});
+
+export const ForecastLane = z.object({
+  ...LaneIdentity,
+  crossingName: BilingualName,
+  current: z.object({ wait: z.int().min(0), at: z.iso.datetime(Offset) }).nullable(),
+  hours: z.array(ForecastHour),
+  best: ForecastHour.nullable(),
+});
+
+export const ForecastResponse = z.object({
+  data: z.array(ForecastLane),
+  meta: z.object({
+    source: z.literal("cbp-bwt"),
+    generatedAt: z.iso.datetime(),
+    timeZone: z.string(),
+    accuracy: z
+      .object({ from: z.iso.datetime(), to: z.iso.datetime(), computedAt: z.iso.datetime(), kind: z.enum(["recent", "published"]) })
+      .nullable(),
+  }),
+});
+export type ForecastResponse = z.infer<typeof ForecastResponse>;
