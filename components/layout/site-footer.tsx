@@ -21,6 +21,11 @@ export function SiteFooter() {
           </ul>
         </nav>
         <p>{t("footerSource")}</p>
+        <p>
+          <Link href="/methodology" className="underline underline-offset-4">
+            {t("footerMethodology")}
+          </Link>
+        </p>
         <p>{t("footerSouthbound")}</p>
         <p>{t("footerTimes")}</p>
         <p>{t("footerCoalition")}</p>

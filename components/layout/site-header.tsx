@@ -23,6 +23,9 @@ export function SiteHeader() {
           <Link href="/" className="rounded px-2 py-1 text-white underline-offset-4 hover:underline">
             {t("navWaits")}
           </Link>
+          <Link href="/dashboard" className="rounded px-2 py-1 text-white underline-offset-4 hover:underline">
+            {t("navDashboard")}
+          </Link>
           <LocaleSwitch target={otherLocale(locale)} label={t("switchLanguage")} title={t("switchLanguageLabel")} />
         </nav>
       </div>

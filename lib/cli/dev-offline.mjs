@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 // `npm run dev:offline`: the whole site with no internet. A fake CBP upstream replays the recorded
-// captures in tests/fixtures/cbp-archive as if they were current, and the site polls it.
-import { spawn } from "node:child_process";
+// captures in tests/fixtures/cbp-archive as if they were current, and the site polls it. The same
+// captures, moved forward to end today, give the dashboard and forecasts a history to work from.
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 
 const root = process.cwd();
 const fakePort = process.env.FAKE_CBP_PORT ?? "3197";
+const dataDir = process.env.DATA_DIR ?? "./data/offline";
+const imported = spawnSync(
+  path.join(root, "node_modules", ".bin", "tsx"),
+  ["--conditions=react-server", "lib/cli/history-import.ts", "--redate", "tests/fixtures/cbp-archive"],
+  { stdio: "inherit", env: { ...process.env, DATA_DIR: dataDir } },
+);
+if (imported.status !== 0) process.exit(imported.status ?? 1);
 const fake = spawn(
   path.join(root, "node_modules", ".bin", "tsx"),
   ["tests/fake-cbp/server.ts", "--port", fakePort, "--replay-now", "tests/fixtures/cbp-archive"],
@@ -18,7 +26,7 @@ const site = spawn(process.execPath, ["lib/cli/start.mjs"], {
     ...process.env,
     CBP_FEED_URL: `http://127.0.0.1:${fakePort}/xml/bwt.xml`,
     CBP_POLL_SECONDS: process.env.CBP_POLL_SECONDS ?? "60",
-    DATA_DIR: process.env.DATA_DIR ?? "./data/offline",
+    DATA_DIR: dataDir,
   },
 });
 

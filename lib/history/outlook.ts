@@ -60,6 +60,8 @@ export interface LaneOutlook extends LaneRef {
   best: ForecastPoint | null;
   /** The last 7 × 24 hours, oldest first. */
   week: HourPoint[];
+  /** Typical for the hour of `compareAt` when asked (e.g. the hour of the live reading). */
+  typicalThen: Spread | null;
 }
 
 export interface ForecastContext {
@@ -104,7 +106,7 @@ function sampleAt(lane: LaneHistory, t: number, now: number): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number, ctx: ForecastContext): LaneOutlook {
+export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number, ctx: ForecastContext, compareAt?: number): LaneOutlook {
   const weeks = Math.max(TYPICAL_WEEKS, ctx.model.levelWeeks);
   const lane = historyOf(db, ref, timeZone, now, weeks);
   const hourNow = floorHour(now);
@@ -149,6 +151,7 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
     forecast,
     best,
     week,
+    typicalThen: compareAt === undefined ? null : typicalAt(lane, bucketOf(compareAt, timeZone), now),
   };
 }
 

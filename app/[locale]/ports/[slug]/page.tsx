@@ -8,6 +8,9 @@ import { getPort } from "@/lib/ports";
 import { liveRefreshMs, readOnePort } from "@/lib/waits/read";
 import { LivePort } from "@/components/ports/live-port";
 import { StatusPill } from "@/components/ui/status-pill";
+import { PortOutlook } from "@/components/history/port-outlook";
+import { getDb } from "@/lib/db/client";
+import { forecastContext, laneOutlook, portLanes } from "@/lib/history/outlook";
 
 type Props = PageProps<"/[locale]/ports/[slug]">;
 
@@ -59,8 +62,16 @@ export default async function PortPage({ params }: Props) {
           <p className="mt-2 text-sm text-slate-700">{t("timeZoneNote")}</p>
         </section>
       ) : null}
+      {def.kind === "active" ? <PortOutlook lanes={outlooks(def)} timeZone={def.timeZone} /> : null}
     </>
   );
+}
+
+function outlooks(def: NonNullable<ReturnType<typeof getPort>>) {
+  const db = getDb();
+  const ctx = forecastContext(db);
+  const now = Math.floor(Date.now() / 1000);
+  return portLanes(def).map((lane) => laneOutlook(db, lane, def.timeZone, now, ctx));
 }
 
 async function PlannedPort() {

@@ -1,0 +1,184 @@
+import { useTranslations } from "next-intl";
+import { useDateTime } from "@/components/ui/use-date-time";
+import type { Spread } from "@/lib/history/stats";
+
+export interface ChartPoint {
+  /** ISO time of the hour. */
+  at: string;
+  wait: number | null;
+  typical: Pick<Spread, "median" | "p25" | "p75"> | null;
+  forecast?: number | null;
+}
+
+const W = 640;
+const H = 200;
+const PAD = { left: 40, right: 8, top: 10, bottom: 26 };
+
+/** Round the axis up to a whole half hour (30, 60, 90 …), at least 30 minutes. */
+function axisMax(points: readonly ChartPoint[]): number {
+  let max = 0;
+  for (const p of points) max = Math.max(max, p.wait ?? 0, p.typical?.p75 ?? 0, p.forecast ?? 0);
+  return Math.max(30, Math.ceil(max / 30) * 30);
+}
+
+/** Path through the known values; a gap (closed, no reading) breaks the line instead of bridging it. */
+function linePath(values: readonly (number | null | undefined)[], x: (i: number) => number, y: (v: number) => number): string {
+  let d = "";
+  let pen = false;
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) {
+      pen = false;
+      return;
+    }
+    d += `${pen ? "L" : "M"}${x(i).toFixed(1)} ${y(v).toFixed(1)}`;
+    pen = true;
+  });
+  return d;
+}
+
+function bandPaths(points: readonly ChartPoint[], x: (i: number) => number, y: (v: number) => number): string[] {
+  const runs: string[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length > 0) {
+      const top = run.map((i) => `${x(i).toFixed(1)} ${y(points[i]!.typical!.p75).toFixed(1)}`);
+      const bottom = [...run].reverse().map((i) => `${x(i).toFixed(1)} ${y(points[i]!.typical!.p25).toFixed(1)}`);
+      runs.push(`M${top.join("L")}L${bottom.join("L")}Z`);
+    }
+    run = [];
+  };
+  points.forEach((p, i) => (p.typical ? run.push(i) : flush()));
+  flush();
+  return runs;
+}
+
+/**
+ * A server-rendered SVG chart of hourly waits: the reading (solid line), the typical range
+ * (shaded) and median (dashed), and a forecast (dotted) when given. Line styles and the legend's
+ * words carry the meaning, not colours; the same numbers are in a table for screen readers.
+ */
+export function WaitChart({
+  id,
+  title,
+  points,
+  timeZone,
+  tick,
+}: {
+  id: string;
+  title: string;
+  points: readonly ChartPoint[];
+  timeZone: string;
+  /** Label every n-th hour with its time ("hour") or its day ("day"). */
+  tick: { every: number; label: "hour" | "day" };
+}) {
+  const t = useTranslations("Charts");
+  const tw = useTranslations("Waits");
+  const dateTime = useDateTime();
+  const max = axisMax(points);
+  const n = Math.max(points.length - 1, 1);
+  const x = (i: number) => PAD.left + (i / n) * (W - PAD.left - PAD.right);
+  const y = (v: number) => PAD.top + (1 - v / max) * (H - PAD.top - PAD.bottom);
+  const gridValues = [0, max / 2, max];
+  const hasForecast = points.some((p) => p.forecast !== undefined && p.forecast !== null);
+  const hasWait = points.some((p) => p.wait !== null);
+  const hasTypical = points.some((p) => p.typical !== null);
+  const timeOf = (p: ChartPoint) => dateTime(Date.parse(p.at), { weekday: tick.label === "day" ? "short" : undefined, hour: "numeric", minute: "2-digit", timeZone });
+
+  const known = points.filter((p) => p.wait !== null);
+  const peak = known.reduce<ChartPoint | null>((a, p) => (a === null || p.wait! > a.wait! ? p : a), null);
+  const low = known.reduce<ChartPoint | null>((a, p) => (a === null || p.wait! < a.wait! ? p : a), null);
+  const summary = peak && low ? t("summary", { max: peak.wait!, maxAt: timeOf(peak), min: low.wait!, minAt: timeOf(low) }) : t("summaryEmpty");
+
+  return (
+    <figure className="mt-3" aria-labelledby={`${id}-title`} data-testid="wait-chart">
+      <figcaption id={`${id}-title`} className="font-semibold text-slate-900">
+        {title}
+      </figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} className="mt-1 h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+        <desc id={`${id}-desc`}>{summary}</desc>
+        {gridValues.map((v) => (
+          <g key={v}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="stroke-slate-300" strokeWidth="1" />
+            <text x={PAD.left - 4} y={y(v) + 4} textAnchor="end" className="fill-slate-700 text-[11px]">
+              {v}
+            </text>
+          </g>
+        ))}
+        <text x={4} y={PAD.top + 4} className="fill-slate-700 text-[11px]" aria-hidden="true">
+          {t("axisMinutes")}
+        </text>
+        {points.map((p, i) =>
+          i % tick.every === 0 ? (
+            <text key={p.at} x={x(i)} y={H - 8} textAnchor="middle" className="fill-slate-700 text-[11px]">
+              {tick.label === "day"
+                ? dateTime(Date.parse(p.at), { weekday: "short", day: "numeric", timeZone })
+                : dateTime(Date.parse(p.at), { hour: "numeric", timeZone })}
+            </text>
+          ) : null,
+        )}
+        {bandPaths(points, x, y).map((d) => (
+          <path key={d} d={d} className="fill-slate-200" />
+        ))}
+        <path d={linePath(points.map((p) => p.typical?.median), x, y)} className="fill-none stroke-slate-600" strokeWidth="1.5" strokeDasharray="6 4" />
+        <path d={linePath(points.map((p) => p.wait), x, y)} className="fill-none stroke-sky-800" strokeWidth="2.5" strokeLinejoin="round" />
+        {hasForecast ? (
+          <path d={linePath(points.map((p) => p.forecast), x, y)} className="fill-none stroke-amber-700" strokeWidth="2.5" strokeDasharray="2 4" strokeLinecap="round" />
+        ) : null}
+      </svg>
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
+        {hasWait ? <LegendItem kind="wait" label={t("legendWait")} /> : null}
+        {hasTypical ? <LegendItem kind="typical" label={t("legendTypical")} /> : null}
+        {hasForecast ? <LegendItem kind="forecast" label={t("legendForecast")} /> : null}
+      </ul>
+      <details className="mt-1 text-sm">
+        <summary className="cursor-pointer text-sky-800 underline underline-offset-4">{t("showTable")}</summary>
+        <table className="mt-2 w-full border-collapse text-left" data-testid="chart-table">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr className="border-b border-slate-400">
+              <th scope="col" className="py-1 pr-2">{t("colTime")}</th>
+              <th scope="col" className="py-1 pr-2">{t("colWait")}</th>
+              <th scope="col" className="py-1 pr-2">{t("colTypical")}</th>
+              {hasForecast ? <th scope="col" className="py-1">{t("colForecast")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.at} className="border-b border-slate-200">
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  <time dateTime={p.at}>{timeOf(p)}</time>
+                </th>
+                <td className="py-1 pr-2">{p.wait === null ? "–" : tw("minutes", { minutes: p.wait })}</td>
+                <td className="py-1 pr-2">
+                  {p.typical ? t("typicalCell", { median: Math.round(p.typical.median), p25: Math.round(p.typical.p25), p75: Math.round(p.typical.p75) }) : "–"}
+                </td>
+                {hasForecast ? <td className="py-1">{p.forecast === null || p.forecast === undefined ? "–" : tw("minutes", { minutes: p.forecast })}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+function LegendItem({ kind, label }: { kind: "wait" | "typical" | "forecast"; label: string }) {
+  return (
+    <li className="inline-flex items-center gap-1.5">
+      <svg width="28" height="12" aria-hidden="true">
+        {kind === "typical" ? <rect x="0" y="1" width="28" height="10" className="fill-slate-200" /> : null}
+        <line
+          x1="0"
+          x2="28"
+          y1="6"
+          y2="6"
+          strokeWidth={kind === "typical" ? 1.5 : 2.5}
+          strokeDasharray={kind === "typical" ? "6 4" : kind === "forecast" ? "2 4" : undefined}
+          strokeLinecap={kind === "forecast" ? "round" : undefined}
+          className={kind === "wait" ? "stroke-sky-800" : kind === "typical" ? "stroke-slate-600" : "stroke-amber-700"}
+        />
+      </svg>
+      {label}
+    </li>
+  );
+}
