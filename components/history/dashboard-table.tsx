@@ -33,23 +33,37 @@ export function DashboardTable({ port }: { port: DashboardPort }) {
           ))}
         </tr>
       </thead>
-      <tbody>
-        {port.lanes.map((lane) => (
-          <Row key={`${lane.cbpPortNumber}-${lane.mode}-${lane.type}`} lane={lane} cols={cols} cell={cell} timeZone={port.timeZone} />
-        ))}
-      </tbody>
+      {crossingsOf(port).map(([cbpPortNumber, lanes]) => (
+        <tbody key={cbpPortNumber}>
+          <tr>
+            <th colSpan={cols.length} scope="colgroup" className="block pt-3 pb-1 text-base font-bold text-slate-900 sm:table-cell">
+              {lanes[0]!.crossingName[locale]}
+            </th>
+          </tr>
+          {lanes.map((lane) => (
+            <Row key={`${lane.mode}-${lane.type}`} lane={lane} cols={cols} cell={cell} timeZone={port.timeZone} />
+          ))}
+        </tbody>
+      ))}
     </table>
   );
+}
+
+function crossingsOf(port: DashboardPort): [string, DashboardLane[]][] {
+  const groups = new Map<string, DashboardLane[]>();
+  for (const l of port.lanes) groups.set(l.cbpPortNumber, [...(groups.get(l.cbpPortNumber) ?? []), l]);
+  return [...groups];
 }
 
 function Row({ lane, cols, cell, timeZone }: { lane: DashboardLane; cols: string[]; cell: string; timeZone: string }) {
   const t = useTranslations("Dashboard");
   const tw = useTranslations("Waits");
-  const locale = useLocale() as Locale;
   const dateTime = useDateTime();
   const wait =
     lane.wait !== null
-      ? tw("minutes", { minutes: lane.wait })
+      ? lane.wait === 0
+        ? tw("noWait")
+        : tw("minutes", { minutes: lane.wait })
       : lane.status === "closed" || lane.status === "pending"
         ? tw(`statuses.${lane.status}`)
         : t("notReported");
@@ -64,7 +78,7 @@ function Row({ lane, cols, cell, timeZone }: { lane: DashboardLane; cols: string
       data-vs={lane.vsTypical ?? ""}
     >
       <th scope="row" className="block py-0.5 font-semibold sm:table-cell sm:py-2 sm:pr-3">
-        {lane.crossingName[locale]} · {tw(`modes.${lane.mode}`)} · {tw(laneLabelKey(lane))}
+        {tw(`modes.${lane.mode}`)} · {tw(laneLabelKey(lane))}
       </th>
       <td className={cell} data-label={cols[1]}>
         {wait}
@@ -77,7 +91,7 @@ function Row({ lane, cols, cell, timeZone }: { lane: DashboardLane; cols: string
         {lane.vsTypical ? <VsBadge vs={lane.vsTypical} label={t(`vs.${lane.vsTypical}`)} /> : "–"}
       </td>
       <td className={cell} data-label={cols[4]}>
-        {lane.lanesOpen !== null && lane.maxLanes !== null ? tw("lanesOpen", { open: lane.lanesOpen, max: lane.maxLanes }) : "–"}
+        {lane.lanesOpen !== null && lane.maxLanes !== null ? t("lanesOfMax", { open: lane.lanesOpen, max: lane.maxLanes }) : "–"}
       </td>
       <td className={cell} data-label={cols[5]}>
         {lane.trend ? <TrendMark trend={lane.trend} values={lane.recent} label={t(`trend.${lane.trend}`)} /> : "–"}

@@ -10,9 +10,10 @@ export interface ChartPoint {
   forecast?: number | null;
 }
 
-const W = 640;
+// Drawn at about phone width so that its text stays legible there; capped on wide screens.
+const W = 400;
 const H = 200;
-const PAD = { left: 40, right: 8, top: 10, bottom: 26 };
+const PAD = { left: 50, right: 8, top: 10, bottom: 24 };
 
 /** Round the axis up to a whole half hour (30, 60, 90 …), at least 30 minutes. */
 function axisMax(points: readonly ChartPoint[]): number {
@@ -94,22 +95,19 @@ export function WaitChart({
       <figcaption id={`${id}-title`} className="font-semibold text-slate-900">
         {title}
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} className="mt-1 h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="mt-1 h-auto w-full max-w-lg" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <desc id={`${id}-desc`}>{summary}</desc>
         {gridValues.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="stroke-slate-300" strokeWidth="1" />
-            <text x={PAD.left - 4} y={y(v) + 4} textAnchor="end" className="fill-slate-700 text-[11px]">
-              {v}
+            <text x={PAD.left - 4} y={y(v) + 4} textAnchor="end" className="fill-slate-700 text-[12.5px]">
+              {tw("minutes", { minutes: v })}
             </text>
           </g>
         ))}
-        <text x={4} y={PAD.top + 4} className="fill-slate-700 text-[11px]" aria-hidden="true">
-          {t("axisMinutes")}
-        </text>
         {points.map((p, i) =>
           i % tick.every === 0 ? (
-            <text key={p.at} x={x(i)} y={H - 8} textAnchor="middle" className="fill-slate-700 text-[11px]">
+            <text key={p.at} x={x(i)} y={H - 8} textAnchor="middle" className="fill-slate-700 text-[12.5px]">
               {tick.label === "day"
                 ? dateTime(Date.parse(p.at), { weekday: "short", day: "numeric", timeZone })
                 : dateTime(Date.parse(p.at), { hour: "numeric", timeZone })}

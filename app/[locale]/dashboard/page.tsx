@@ -31,6 +31,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     const port = d.ports.find((p) => p.slug === x.slug)!;
     return `${port.name[locale]} · ${tw(`modes.${x.lane.mode}`)} · ${tw(laneLabelKey(x.lane))}`;
   };
+  const minutes = (m: number) => (m === 0 ? tw("noWait") : tw("minutes", { minutes: m }));
   const time = (iso: string) => formatDateTime(locale, Date.parse(iso), { hour: "numeric", minute: "2-digit", timeZone: SITE_TIME_ZONE });
 
   return (
@@ -49,8 +50,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="headline">
           <Stat label={t("statAbove")} value={h.portsCompared > 0 ? t("statAboveValue", { above: h.portsAboveTypical, total: h.portsCompared }) : "–"} />
           <Stat label={t("statLanes")} value={h.lanesMax > 0 ? tw("lanesOpen", { open: h.lanesOpen, max: h.lanesMax }) : "–"} note={t("statLanesNote")} />
-          <Stat label={t("statLongest")} value={h.longest ? tw("minutes", { minutes: h.longest.lane.wait! }) : "–"} note={h.longest ? laneName(h.longest) : undefined} />
-          <Stat label={t("statShortest")} value={h.shortest ? tw("minutes", { minutes: h.shortest.lane.wait! }) : "–"} note={h.shortest ? laneName(h.shortest) : undefined} />
+          <Stat label={t("statLongest")} value={h.longest ? minutes(h.longest.lane.wait!) : "–"} note={h.longest ? laneName(h.longest) : undefined} />
+          <Stat label={t("statShortest")} value={h.shortest ? minutes(h.shortest.lane.wait!) : "–"} note={h.shortest ? laneName(h.shortest) : undefined} />
         </dl>
       </section>
 
