@@ -55,6 +55,7 @@ export function handleDashboard(request: Request, source?: WaitsSource): Respons
   if (new Set(entries.map(([k]) => k)).size !== entries.length) return apiError("bad_request", "Each query parameter may appear only once.");
   const q = Query.safeParse(Object.fromEntries(entries));
   if (!q.success) return apiError("bad_request", "Allowed: format (json, csv) and, for CSV, series=week.");
+  if (q.data.series && q.data.format !== "csv") return apiError("bad_request", "series=week is only for format=csv; the JSON already has the 7-day series.");
   const d = buildDashboard(source ?? { db: getDb(), now: Date.now, staleSeconds: env().CBP_STALE_SECONDS });
   const stamp = d.generatedAt.slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   const cache = "public, max-age=60, stale-while-revalidate=300";
@@ -65,6 +66,5 @@ export function handleDashboard(request: Request, source?: WaitsSource): Respons
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` },
     });
   }
-  if (q.data.series) return apiError("bad_request", "series=week is only for format=csv; the JSON already has the 7-day series.");
   return jsonResponse(JSON.stringify({ data: d }), { cacheControl: cache });
 }

@@ -14,6 +14,7 @@ import { forecastContext, laneOutlook, laneTypicalWeek, portLanes } from "@/lib/
 import { DAY_S, HOUR_S, WEEK_S } from "@/lib/history/series";
 import { historyPage, type HistoryCursor } from "@/lib/history/store";
 import { getPort, LANE_TYPES, MODES, type PortDef } from "@/lib/ports";
+import { offsetMinutesAt } from "@/lib/time/zone";
 
 export interface HistorySource {
   db: Db;
@@ -57,7 +58,7 @@ function findPort(slug: string): Result<PortDef> {
 function respond(request: Request, body: unknown, cacheControl?: string): Response {
   const text = JSON.stringify(body);
   const etag = `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
-  return notModified(request, etag) ?? jsonResponse(text, { etag, cacheControl });
+  return notModified(request, etag, cacheControl) ?? jsonResponse(text, { etag, cacheControl });
 }
 
 const modeType = {
@@ -100,7 +101,9 @@ export function handleHistory(request: Request, slug: string, source: HistorySou
   const from = q.value.from === undefined ? to - DAY_S : parseDateArg(q.value.from, zone);
   if (from === null) return fail("Invalid value for 'from': expected YYYY-MM-DD or an ISO 8601 date-time with an offset.").response;
   if (from >= to) return fail("'from' must be before 'to'.").response;
-  if (to - from > MAX_RANGE_DAYS * DAY_S) return fail(`The range is longer than ${MAX_RANGE_DAYS} days; split it into several calls.`).response;
+  // Measured on the port's wall clock: 31 local days that span a fall-back change last 31 days and 1 hour.
+  const wall = (t: number) => t + offsetMinutesAt(t * 1000, zone) * 60;
+  if (wall(to) - wall(from) > MAX_RANGE_DAYS * DAY_S) return fail(`The range is longer than ${MAX_RANGE_DAYS} days; split it into several calls.`).response;
 
   const crossings = port.value.crossings.map((c) => c.cbpPortNumber);
   if (crossing !== undefined && !crossings.includes(crossing)) {

@@ -49,13 +49,14 @@ export function apiError(code: z.infer<typeof ApiErrorCode>, message: string, he
 }
 
 /** 304 when the client already has this version (weak comparison, as RFC 9110 prescribes for If-None-Match). */
-export function notModified(request: Request, etag: string): Response | null {
+export function notModified(request: Request, etag: string, cacheControl: string = DATA_CACHE_CONTROL): Response | null {
   const header = request.headers.get("if-none-match");
   if (!header) return null;
   const strip = (t: string) => t.trim().replace(/^W\//, "");
   const matches = header === "*" || header.split(",").some((t) => strip(t) === strip(etag));
   if (!matches) return null;
-  return new Response(null, { status: 304, headers: { ...API_HEADERS, ETag: etag, "Cache-Control": DATA_CACHE_CONTROL } });
+  // A cache that revalidates takes the 304's headers, so they must say what the 200 said.
+  return new Response(null, { status: 304, headers: { ...API_HEADERS, ETag: etag, "Cache-Control": cacheControl } });
 }
 
 export function preflight(): Response {
