@@ -39,6 +39,8 @@ export const BACKTEST_HORIZONS = [1, 2, 3, 6, 12] as const;
 export const FIT_WEEKS = 16;
 /** Windows of the forecast's usual level that training chooses from. */
 export const LEVEL_WEEKS_CHOICES = [8, 12] as const;
+/** A horizon with fewer training cases than this keeps the default blend. */
+export const MIN_FIT_CASES = 100;
 
 export interface LaneHistory {
   /** Stable id, e.g. "250401/passenger/standard". */
@@ -113,7 +115,10 @@ export interface ForecastInputs {
   levelThen: number | null;
 }
 
-/** What a forecast rests on: the blend, the usual level alone (no current wait), or the current wait alone (no history). */
+/**
+ * What a forecast rests on: the blend; the usual level alone (no current wait, or no usual level
+ * for the current hour to measure today's gap against); the current wait alone (no history).
+ */
 export type ForecastBasis = "blend" | "usual" | "current";
 
 /** Whole minutes, never negative; null when there is nothing to go on. */
@@ -233,15 +238,23 @@ export function* fitForecastSteps(lanes: readonly LaneHistory[], until: number):
     }
     const blends: Record<number, Blend> = {};
     let error = 0;
+    let fitted = 0;
     for (const h of horizons) {
       const cases = pooled.get(h)!;
-      if (cases.length === 0) return best?.model ?? DEFAULT_MODEL;
+      // Too few cases to learn from: keep the default for that horizon rather than fit noise.
+      if (cases.length < MIN_FIT_CASES) {
+        blends[h] = DEFAULT_MODEL.blends[h]!;
+        continue;
+      }
       const fit = fitBlend(cases);
       blends[h] = fit.blend;
       error += fit.error / cases.length;
+      fitted++;
       yield;
     }
-    if (!best || error < best.error) best = { model: { levelWeeks, blends }, error };
+    if (fitted === 0) continue;
+    const meanError = error / fitted;
+    if (!best || meanError < best.error) best = { model: { levelWeeks, blends }, error: meanError };
   }
   return best?.model ?? DEFAULT_MODEL;
 }

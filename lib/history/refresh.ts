@@ -41,10 +41,13 @@ export function startForecastRefresher(db: Db, now: () => number = Date.now): ()
   let running = false;
   const check = () => {
     if (running) return;
-    const stored = readForecastModel(db);
-    if (stored && now() / 1000 - stored.fittedAt < REFIT_EVERY_S) return;
     running = true;
-    refreshForecast(db, now())
+    Promise.resolve()
+      .then(() => {
+        const stored = readForecastModel(db);
+        if (stored && now() / 1000 - stored.fittedAt < REFIT_EVERY_S) return;
+        return refreshForecast(db, now());
+      })
       .catch((error: unknown) => log.error("forecast.refresh", { message: (error as Error)?.message }))
       .finally(() => {
         running = false;

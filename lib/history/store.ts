@@ -125,6 +125,15 @@ export function historyPage(
   return { rows: more ? rows.slice(0, q.limit) : rows, more };
 }
 
+/** A damaged row reads as missing (and is refitted) instead of failing every page that asks. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface StoredModel {
   fittedAt: number;
   trainedUntil: number;
@@ -136,7 +145,7 @@ export function readForecastModel(db: Db): StoredModel | null {
     | { fitted_at: number; trained_until: number; model: string }
     | undefined;
   if (!row) return null;
-  const model = ForecastModelSchema.safeParse(JSON.parse(row.model));
+  const model = ForecastModelSchema.safeParse(parseJson(row.model));
   return model.success ? { fittedAt: row.fitted_at, trainedUntil: row.trained_until, model: model.data } : null;
 }
 
@@ -164,8 +173,8 @@ export function readAccuracy(db: Db, label: AccuracyLabel): StoredAccuracy | nul
     | { computed_at: number; period_from: number; period_to: number; result: string; model: string }
     | undefined;
   if (!row) return null;
-  const result = BacktestResultSchema.safeParse(JSON.parse(row.result));
-  const model = ForecastModelSchema.safeParse(JSON.parse(row.model));
+  const result = BacktestResultSchema.safeParse(parseJson(row.result));
+  const model = ForecastModelSchema.safeParse(parseJson(row.model));
   if (!result.success || !model.success) return null;
   return { label, computedAt: row.computed_at, from: row.period_from, to: row.period_to, result: result.data, model: model.data };
 }
