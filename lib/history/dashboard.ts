@@ -7,7 +7,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { PORTS, type Bilingual, type LaneType, type Mode } from "@/lib/ports";
 import { OLD_READING_MS } from "@/lib/waits/limits";
-import { readAllPorts, type WaitsSource } from "@/lib/waits/read";
+import { readAllPorts, type AllPortsView, type WaitsSource } from "@/lib/waits/read";
+import { perMinute } from "./memo";
 import { compareToTypical, trendOf, type Trend, type VsTypical } from "./compare";
 import type { Spread } from "./stats";
 import { forecastContext, laneOutlook, portLanes, type HourPoint } from "./outlook";
@@ -59,10 +60,13 @@ export interface Dashboard {
 }
 
 export function buildDashboard(source: WaitsSource): Dashboard {
-  const db: Db = source.db;
-  const nowMs = source.now();
-  const now = Math.floor(nowMs / 1000);
   const live = readAllPorts(source);
+  const nowMs = source.now();
+  return perMinute(source.db, `dashboard|${live.version}|${live.meta.stale}`, nowMs, () => build(source.db, live, nowMs));
+}
+
+function build(db: Db, live: AllPortsView, nowMs: number): Dashboard {
+  const now = Math.floor(nowMs / 1000);
   const ctx = forecastContext(db);
   const ports: DashboardPort[] = [];
   for (const def of PORTS.filter((p) => p.kind === "active")) {

@@ -10,6 +10,7 @@ import { LivePort } from "@/components/ports/live-port";
 import { StatusPill } from "@/components/ui/status-pill";
 import { PortOutlook } from "@/components/history/port-outlook";
 import { getDb } from "@/lib/db/client";
+import { perMinute } from "@/lib/history/memo";
 import { forecastContext, laneOutlook, portLanes } from "@/lib/history/outlook";
 
 type Props = PageProps<"/[locale]/ports/[slug]">;
@@ -62,16 +63,18 @@ export default async function PortPage({ params }: Props) {
           <p className="mt-2 text-sm text-slate-700">{t("timeZoneNote")}</p>
         </section>
       ) : null}
-      {def.kind === "active" ? <PortOutlook lanes={outlooks(def)} timeZone={def.timeZone} /> : null}
+      {def.kind === "active" ? <PortOutlook lanes={outlooks(def, view.version)} timeZone={def.timeZone} /> : null}
     </>
   );
 }
 
-function outlooks(def: NonNullable<ReturnType<typeof getPort>>) {
+function outlooks(def: NonNullable<ReturnType<typeof getPort>>, version: string) {
   const db = getDb();
-  const ctx = forecastContext(db);
-  const now = Math.floor(Date.now() / 1000);
-  return portLanes(def).map((lane) => laneOutlook(db, lane, def.timeZone, now, ctx));
+  const nowMs = Date.now();
+  return perMinute(db, `outlook|${def.slug}|${version}`, nowMs, () => {
+    const ctx = forecastContext(db);
+    return portLanes(def).map((lane) => laneOutlook(db, lane, def.timeZone, Math.floor(nowMs / 1000), ctx));
+  });
 }
 
 async function PlannedPort() {
