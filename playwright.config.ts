@@ -10,6 +10,16 @@ const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `smart-border-e2e-${Date.now()}`);
 process.env.E2E_DATA_DIR = dataDir;
 
+// The history features (dashboard, charts, forecasts, methodology) run against a second pair of
+// servers: a fake CBP replaying the recorded captures re-dated to now, and a site whose fresh
+// database first receives two months of those captures moved forward to end now.
+export const E2E_HISTORY_PORT = Number(process.env.E2E_HISTORY_PORT ?? 3167);
+export const E2E_HISTORY_FAKE_PORT = Number(process.env.E2E_HISTORY_FAKE_PORT ?? 3177);
+const historyURL = `http://127.0.0.1:${E2E_HISTORY_PORT}`;
+const historyDataDir = process.env.E2E_HISTORY_DATA_DIR ?? path.join(os.tmpdir(), `smart-border-e2e-history-${Date.now()}`);
+process.env.E2E_HISTORY_DATA_DIR = historyDataDir;
+const HISTORY_SPECS = /[\\/]history[\\/][^\\/]+\.spec\.ts$/;
+
 const chromium = {
   // Debian's chromium; Playwright cannot download its own browser here.
   executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
@@ -34,12 +44,22 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "desktop", use: { viewport: { width: 1280, height: 900 } } },
+    { name: "desktop", use: { viewport: { width: 1280, height: 900 } }, testIgnore: [HISTORY_SPECS] },
     {
       name: "phone",
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions: chromium },
       // Upstream failures and the empty-database server are exercised once, by the desktop project.
-      testIgnore: [/resilience\.spec/, /no-data\.spec/],
+      testIgnore: [/resilience\.spec/, /no-data\.spec/, HISTORY_SPECS],
+    },
+    {
+      name: "history-desktop",
+      testMatch: HISTORY_SPECS,
+      use: { baseURL: historyURL, viewport: { width: 1280, height: 900 } },
+    },
+    {
+      name: "history-phone",
+      testMatch: HISTORY_SPECS,
+      use: { ...devices["Pixel 7"], baseURL: historyURL, viewport: { width: 390, height: 844 }, launchOptions: chromium },
     },
   ],
   webServer: [
@@ -65,6 +85,28 @@ export default defineConfig({
         CBP_BREAKER_SECONDS: "1",
         CBP_TIMEOUT_MS: "1500",
         DATA_DIR: dataDir,
+      },
+    },
+    {
+      command: `node_modules/.bin/tsx tests/fake-cbp/server.ts --port ${E2E_HISTORY_FAKE_PORT} --replay-now tests/fixtures/cbp-archive --exit-after-minutes 60`,
+      url: `http://127.0.0.1:${E2E_HISTORY_FAKE_PORT}/__control/state`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Import the re-dated history into the fresh database, then serve; the server refits the
+      // forecast and measures its recent accuracy about 2 s after it starts (lib/history/refresh.ts).
+      command:
+        "node_modules/.bin/tsx --conditions=react-server lib/cli/history-import.ts --redate tests/fixtures/cbp-archive && node lib/cli/serve.mjs",
+      url: `${historyURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(E2E_HISTORY_PORT),
+        CBP_FEED_URL: `http://127.0.0.1:${E2E_HISTORY_FAKE_PORT}/xml/bwt.xml`,
+        CBP_POLL_SECONDS: "5",
+        DATA_DIR: historyDataDir,
       },
     },
   ],

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { gotoWithRecentAccuracy, LOCALES, msg, SCORED_HORIZONS, waitForFreshData } from "./support";
+
+test.beforeAll(async ({ request }) => {
+  await waitForFreshData(request);
+});
+
+interface Forecast {
+  data: { cbpPortNumber: string; mode: string; type: string; hours: { horizon: number; expectedError: number | null }[] }[];
+  meta: { accuracy: { from: string; to: string; computedAt: string; kind: string } | null };
+}
+
+for (const locale of LOCALES) {
+  test(`methodology (${locale}): the recent accuracy, as the forecast API quotes it`, async ({ page }) => {
+    await gotoWithRecentAccuracy(page, `/${locale}/methodology`);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(msg(locale, "Methodology.title"));
+    await expect(page.getByTestId("no-accuracy")).toHaveCount(0);
+
+    const section = page.getByTestId("accuracy-recent");
+    await expect(section.getByRole("heading", { level: 3 })).toHaveText(msg(locale, "Methodology.recentTitle"));
+    const rows = section.locator("tbody tr[data-horizon]");
+    const table = await rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const d = (tr as HTMLElement).dataset;
+        return { horizon: Number(d.horizon), forecast: Number(d.forecast), persistence: Number(d.persistence), typical: Number(d.typical), n: Number(d.n) };
+      }),
+    );
+    expect(table.map((r) => r.horizon)).toEqual([...SCORED_HORIZONS]);
+    for (const r of table) {
+      expect(r.n, `cases at ${r.horizon} h`).toBeGreaterThan(0);
+      for (const v of [r.forecast, r.persistence, r.typical]) {
+        expect(Number.isFinite(v)).toBe(true);
+        expect(v).toBeGreaterThanOrEqual(0);
+      }
+    }
+    // The forecast error is shown to one decimal in the page's number format.
+    const one = new Intl.NumberFormat(locale === "es" ? "es-MX" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    await expect(rows.first().locator("td").first()).toContainText(one.format(table[0]!.forecast));
+
+    // The forecast API quotes the same backtest: each hour's expected error is the forecast MAE
+    // at the first scored horizon at or beyond it.
+    const res = await page.request.get("/api/v1/ports/san-ysidro/forecast");
+    expect(res.status()).toBe(200);
+    const api = (await res.json()) as Forecast;
+    expect(api.meta.accuracy?.kind).toBe("recent");
+    const acc = api.meta.accuracy!;
+    expect(Date.parse(acc.from)).toBeLessThan(Date.parse(acc.to));
+    expect(Date.parse(acc.computedAt)).toBeGreaterThanOrEqual(Date.parse(acc.to));
+    const first = api.data.find((l) => l.cbpPortNumber === "250401" && l.mode === "passenger" && l.type === "standard");
+    expect(first?.hours.length).toBeGreaterThan(0);
+    expect(first!.hours[0]!.horizon).toBe(1);
+    expect(first!.hours[0]!.expectedError).toBe(table[0]!.forecast);
+    let checked = 0;
+    for (const lane of api.data) {
+      for (const h of lane.hours) {
+        const scored = table.find((r) => r.horizon >= h.horizon);
+        expect(h.expectedError, `${lane.cbpPortNumber}/${lane.mode}/${lane.type} +${h.horizon} h`).toBe(scored?.forecast ?? null);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(12);
+  });
+}
