@@ -130,27 +130,28 @@ export function WaitChart({
       </ul>
       <details className="mt-1 text-sm">
         <summary className="cursor-pointer text-sky-800 underline underline-offset-4">{t("showTable")}</summary>
-        <table className="mt-2 w-full border-collapse text-left" data-testid="chart-table">
+        <table className="mt-2 w-full border-collapse text-left [&_td]:py-1 [&_td]:pr-2 [&_th]:py-1 [&_th]:pr-2 [&_tr]:border-b [&_tr]:border-slate-200" data-testid="chart-table">
           <caption className="sr-only">{title}</caption>
           <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="py-1 pr-2">{t("colTime")}</th>
-              <th scope="col" className="py-1 pr-2">{t("colWait")}</th>
-              <th scope="col" className="py-1 pr-2">{t("colTypical")}</th>
-              {hasForecast ? <th scope="col" className="py-1">{t("colForecast")}</th> : null}
+            <tr>
+              <th scope="col">{t("colTime")}</th>
+              <th scope="col">{t("colWait")}</th>
+              <th scope="col">{t("colTypical")}</th>
+              {hasForecast ? <th scope="col">{t("colForecast")}</th> : null}
             </tr>
           </thead>
           <tbody>
             {points.map((p) => (
-              <tr key={p.at} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-2 font-normal">
+              // Cell styles come from the table's selectors: a week is 168 rows.
+              <tr key={p.at}>
+                <th scope="row" className="font-normal">
                   <time dateTime={p.at}>{timeOf(p)}</time>
                 </th>
-                <td className="py-1 pr-2">{p.wait === null ? "–" : tw("minutes", { minutes: p.wait })}</td>
-                <td className="py-1 pr-2">
+                <td>{p.wait === null ? "–" : tw("minutes", { minutes: p.wait })}</td>
+                <td>
                   {p.typical ? t("typicalCell", { median: Math.round(p.typical.median), p25: Math.round(p.typical.p25), p75: Math.round(p.typical.p75) }) : "–"}
                 </td>
-                {hasForecast ? <td className="py-1">{p.forecast === null || p.forecast === undefined ? "–" : tw("minutes", { minutes: p.forecast })}</td> : null}
+                {hasForecast ? <td>{p.forecast === null || p.forecast === undefined ? "–" : tw("minutes", { minutes: p.forecast })}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { alternatesFor } from "@/lib/i18n/metadata";
 import { SITE_TIME_ZONE, type Locale } from "@/lib/i18n/routing";
-import { buildDashboard, type Dashboard } from "@/lib/history/dashboard";
+import { buildDashboard, type DashboardLane } from "@/lib/history/dashboard";
 import { defaultSource } from "@/lib/waits/read";
 import { laneLabelKey } from "@/components/ports/lane-row";
 import { formatDateTime } from "@/components/ui/use-date-time";
@@ -24,13 +24,13 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const t = await getTranslations("Dashboard");
   const tw = await getTranslations("Waits");
   const d = buildDashboard(defaultSource());
-  const wanted = (await searchParams).port;
-  const chartPort = d.ports.find((p) => p.slug === wanted) ?? d.ports[0];
+  // One lane's charts at a time (each holds a week of hourly values and their table); the
+  // choosers are plain links, so no JavaScript is needed.
+  const query = await searchParams;
+  const chartPort = d.ports.find((p) => p.slug === query.port) ?? d.ports[0];
+  const chartLane = chartPort?.lanes.find((l) => laneId(l) === query.lane) ?? chartPort?.lanes[0];
+  const laneName = (l: DashboardLane) => `${l.crossingName[locale]} · ${tw(`modes.${l.mode}`)} · ${tw(laneLabelKey(l))}`;
   const h = d.headline;
-  const laneName = (x: NonNullable<Dashboard["headline"]["longest"]>) => {
-    const port = d.ports.find((p) => p.slug === x.slug)!;
-    return `${port.name[locale]} · ${tw(`modes.${x.lane.mode}`)} · ${tw(laneLabelKey(x.lane))}`;
-  };
   const minutes = (m: number) => (m === 0 ? tw("noWait") : tw("minutes", { minutes: m }));
   const time = (iso: string) => formatDateTime(locale, Date.parse(iso), { hour: "numeric", minute: "2-digit", timeZone: SITE_TIME_ZONE });
 
@@ -50,8 +50,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="headline">
           <Stat label={t("statAbove")} value={h.portsCompared > 0 ? t("statAboveValue", { above: h.portsAboveTypical, total: h.portsCompared }) : "–"} />
           <Stat label={t("statLanes")} value={h.lanesMax > 0 ? t("lanesOfMax", { open: h.lanesOpen, max: h.lanesMax }) : "–"} note={t("statLanesNote")} />
-          <Stat label={t("statLongest")} value={h.longest ? minutes(h.longest.lane.wait!) : "–"} note={h.longest ? laneName(h.longest) : undefined} />
-          <Stat label={t("statShortest")} value={h.shortest ? minutes(h.shortest.lane.wait!) : "–"} note={h.shortest ? laneName(h.shortest) : undefined} />
+          <Stat label={t("statLongest")} value={h.longest ? minutes(h.longest.lane.wait!) : "–"} note={h.longest ? laneName(h.longest.lane) : undefined} />
+          <Stat label={t("statShortest")} value={h.shortest ? minutes(h.shortest.lane.wait!) : "–"} note={h.shortest ? laneName(h.shortest.lane) : undefined} />
         </dl>
       </section>
 
@@ -87,43 +87,54 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         })}
       </p>
 
-      {chartPort ? (
+      {chartPort && chartLane ? (
         <section className="mt-8" aria-labelledby="charts-heading">
           <h2 id="charts-heading" className="text-2xl font-bold text-slate-900">
             {t("chartsHeading", { port: chartPort.name[locale] })}
           </h2>
-          <nav aria-label={t("chartsPortNav")} className="mt-2">
-            <ul className="flex flex-wrap gap-2">
-              {d.ports.map((p) => (
-                <li key={p.slug}>
-                  <Link
-                    href={{ pathname: "/dashboard", query: { port: p.slug } }}
-                    aria-current={p.slug === chartPort.slug ? "page" : undefined}
-                    className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ring-1 ring-sky-800 ${p.slug === chartPort.slug ? "bg-sky-800 text-white" : "text-sky-800"}`}
-                    scroll={false}
-                  >
-                    {p.name[locale]}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {chartPort.lanes.map((lane, i) => {
-            const id = `chart-${lane.cbpPortNumber}-${lane.mode}-${lane.type}`;
-            const name = `${lane.crossingName[locale]} · ${tw(`modes.${lane.mode}`)} · ${tw(laneLabelKey(lane))}`;
-            return (
-              <details key={id} open={i === 0} className="mt-3 rounded-lg border border-slate-300 bg-white p-3" data-testid="lane-charts">
-                <summary className="cursor-pointer">
-                  <h3 className="inline text-lg font-semibold text-slate-900">{name}</h3>
-                </summary>
-                <WaitChart id={`${id}-24h`} title={t("chart24h")} points={lane.week.slice(-24)} timeZone={chartPort.timeZone} tick={{ every: 6, label: "hour" }} />
-                <WaitChart id={`${id}-7d`} title={t("chart7d")} points={lane.week} timeZone={chartPort.timeZone} tick={{ every: 24, label: "day" }} />
-              </details>
-            );
-          })}
+          <Chooser
+            label={t("chartsPortNav")}
+            items={d.ports.map((p) => ({ key: p.slug, text: p.name[locale], query: { port: p.slug }, current: p.slug === chartPort.slug }))}
+          />
+          <Chooser
+            label={t("chartsLaneNav")}
+            items={chartPort.lanes.map((l) => ({
+              key: laneId(l),
+              text: laneName(l),
+              query: { port: chartPort.slug, lane: laneId(l) },
+              current: l === chartLane,
+            }))}
+          />
+          <div className="mt-3 rounded-lg border border-slate-300 bg-white p-3" data-testid="lane-charts">
+            <h3 className="text-lg font-semibold text-slate-900">{laneName(chartLane)}</h3>
+            <WaitChart id="chart-24h" title={t("chart24h")} points={chartLane.week.slice(-24)} timeZone={chartPort.timeZone} tick={{ every: 6, label: "hour" }} />
+            <WaitChart id="chart-7d" title={t("chart7d")} points={chartLane.week} timeZone={chartPort.timeZone} tick={{ every: 24, label: "day" }} />
+          </div>
         </section>
       ) : null}
     </>
+  );
+}
+
+const laneId = (l: DashboardLane) => `${l.cbpPortNumber}-${l.mode}-${l.type}`;
+
+function Chooser({ label, items }: { label: string; items: { key: string; text: string; query: Record<string, string>; current: boolean }[] }) {
+  return (
+    <nav aria-label={label} className="mt-2">
+      <ul className="flex flex-wrap gap-2">
+        {items.map((item) => (
+          <li key={item.key}>
+            <Link
+              href={{ pathname: "/dashboard", query: item.query, hash: "charts-heading" }}
+              aria-current={item.current ? "page" : undefined}
+              className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ring-1 ring-sky-800 ${item.current ? "bg-sky-800 text-white" : "text-sky-800"}`}
+            >
+              {item.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

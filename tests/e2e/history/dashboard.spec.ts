@@ -120,20 +120,22 @@ for (const locale of LOCALES) {
     expect(saved.map((r) => `${r.crossing}/${r.mode}/${r.lane}`)).toEqual(lanes.map(key));
   });
 
-  test(`dashboard (${locale}): charts with table alternatives and a port chooser`, async ({ page }) => {
+  test(`dashboard (${locale}): charts with table alternatives, a port chooser and a lane chooser`, async ({ page }) => {
     await page.goto(`/${locale}/dashboard`);
     const charts = page.locator('section[aria-labelledby="charts-heading"]');
-    const chooser = charts.getByRole("navigation");
-    await expect(chooser.getByRole("link")).toHaveCount(ACTIVE_PORTS.length);
-    await expect(chooser.locator("[aria-current=page]")).toHaveCount(1);
-    await expect(chooser.locator("[aria-current=page]")).toHaveAttribute("href", /[?&]port=san-ysidro$/);
+    const ports = charts.getByRole("navigation", { name: msg(locale, "Dashboard.chartsPortNav") });
+    const lanes = charts.getByRole("navigation", { name: msg(locale, "Dashboard.chartsLaneNav") });
+    await expect(ports.getByRole("link")).toHaveCount(ACTIVE_PORTS.length);
+    await expect(ports.locator("[aria-current=page]")).toHaveCount(1);
+    await expect(ports.locator("[aria-current=page]")).toHaveAttribute("href", /[?&]port=san-ysidro(&|#|$)/);
+    // San Ysidro has 7 lanes; the first is shown.
+    await expect(lanes.getByRole("link")).toHaveCount(7);
+    await expect(lanes.locator("[aria-current=page]")).toHaveCount(1);
+    await expect(lanes.getByRole("link").first()).toHaveAttribute("aria-current", "page");
 
-    const blocks = charts.getByTestId("lane-charts");
-    await expect(blocks).toHaveCount(7);
-    await expect(blocks.first()).toHaveAttribute("open", "");
-    for (let i = 1; i < 7; i++) await expect(blocks.nth(i)).not.toHaveAttribute("open");
-
-    const figures = blocks.first().getByTestId("wait-chart");
+    const block = charts.getByTestId("lane-charts");
+    await expect(block).toHaveCount(1);
+    const figures = block.getByTestId("wait-chart");
     await expect(figures).toHaveCount(2);
     for (const [i, [title, rows]] of ([["Dashboard.chart24h", 24], ["Dashboard.chart7d", 168]] as const).entries()) {
       const figure = figures.nth(i);
@@ -147,14 +149,22 @@ for (const locale of LOCALES) {
       await expect(table.locator("tbody tr")).toHaveCount(rows);
     }
 
-    await chooser.getByRole("link", { name: "Tecate" }).click();
-    await expect(page).toHaveURL(/[?&]port=tecate$/);
-    await expect(chooser.getByRole("link", { name: "Tecate" })).toHaveAttribute("aria-current", "page");
-    await expect(chooser.locator("[aria-current=page]")).toHaveCount(1);
+    // Another lane of the same port.
+    const third = lanes.getByRole("link").nth(2);
+    const thirdName = (await third.textContent())!;
+    await third.click();
+    await expect(page).toHaveURL(/[?&]lane=250401-passenger-sentri/);
+    await expect(lanes.getByRole("link").nth(2)).toHaveAttribute("aria-current", "page");
+    await expect(block.locator("h3")).toHaveText(thirdName);
+
+    // Another port: its first lane.
+    await ports.getByRole("link", { name: "Tecate" }).click();
+    await expect(page).toHaveURL(/[?&]port=tecate/);
+    await expect(ports.getByRole("link", { name: "Tecate" })).toHaveAttribute("aria-current", "page");
+    await expect(ports.locator("[aria-current=page]")).toHaveCount(1);
     await expect(charts.locator("#charts-heading")).toContainText("Tecate");
-    await expect(blocks).toHaveCount(3);
-    for (let i = 0; i < 3; i++) await expect(blocks.nth(i).locator("summary h3")).toContainText("Tecate");
-    await expect(blocks.first()).toHaveAttribute("open", "");
-    await expect(blocks.first().getByTestId("wait-chart")).toHaveCount(2);
+    await expect(lanes.getByRole("link")).toHaveCount(3);
+    await expect(block.locator("h3")).toContainText("Tecate");
+    await expect(block.getByTestId("wait-chart")).toHaveCount(2);
   });
 }
