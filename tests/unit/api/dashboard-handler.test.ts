@@ -4,11 +4,11 @@
  * real October 2025 archive and the live snapshot one of its captures, saved as a poll would.
  */
 import path from "node:path";
+import { bad, expectApiHeaders } from "./response-checks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleDashboard, SUMMARY_COLUMNS, summaryCsv } from "@/lib/api/dashboard-handler";
-import { API_HEADERS } from "@/lib/api/http";
 import { handleAllPorts } from "@/lib/api/ports-handler";
-import { ApiError, PortsResponse } from "@/lib/api/v1-schema";
+import { PortsResponse } from "@/lib/api/v1-schema";
 import { processFeed } from "@/lib/cbp";
 import { readCaptures } from "@/lib/cbp/archive";
 import { openDatabase, type Db } from "@/lib/db/client";
@@ -47,23 +47,6 @@ beforeAll(async () => {
 
 const dashboard = (query = "", headers: Record<string, string> = {}): Response => handleDashboard(new Request(`${BASE}${query}`, { headers }), source);
 
-function expectApiHeaders(res: Response): void {
-  for (const [name, value] of Object.entries(API_HEADERS)) expect(res.headers.get(name), name).toBe(value);
-  expect(res.headers.has("set-cookie")).toBe(false);
-}
-
-async function bad(res: Response): Promise<string> {
-  expect(res.status).toBe(400);
-  expectApiHeaders(res);
-  expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
-  expect(res.headers.has("content-disposition")).toBe(false);
-  const body = (await res.json()) as Record<string, unknown>;
-  expect(Object.keys(body)).toEqual(["error"]);
-  const parsed = ApiError.parse(body);
-  expect(parsed.error.code).toBe("bad_request");
-  expect(parsed.error.message).toMatch(/\S/);
-  return parsed.error.message;
-}
 
 /**
  * A small RFC 4180 reader: CRLF between records (and after the last), fields between commas,

@@ -5,10 +5,11 @@
  */
 import path from "node:path";
 import fc from "fast-check";
+import { bad, expectApiHeaders, okJson } from "./response-checks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleHistory } from "@/lib/api/history-handler";
 import { HistoryResponse } from "@/lib/api/history-schema";
-import { API_HEADERS, DATA_CACHE_CONTROL } from "@/lib/api/http";
+import { DATA_CACHE_CONTROL } from "@/lib/api/http";
 import { ApiError } from "@/lib/api/v1-schema";
 import { openDatabase, type Db } from "@/lib/db/client";
 import { importHistory } from "@/lib/history/import";
@@ -22,7 +23,6 @@ const DAY = 24 * HOUR;
 const BASE = "http://localhost:3107/api/v1/ports";
 const SAN_YSIDRO = ["250401", "250407"];
 
-type Json = Record<string, unknown>;
 type Row = HistoryResponse["data"][number];
 
 let db: Db;
@@ -42,30 +42,8 @@ function follow(next: string, slug = "san-ysidro"): Response {
   return handleHistory(new Request(`http://localhost:3107${next}`), slug, { db, now: () => NOW });
 }
 
-function expectApiHeaders(res: Response): void {
-  for (const [name, value] of Object.entries(API_HEADERS)) expect(res.headers.get(name), name).toBe(value);
-  expect(res.headers.has("set-cookie")).toBe(false);
-}
-
 async function ok(res: Response): Promise<HistoryResponse> {
-  expect(res.status).toBe(200);
-  expectApiHeaders(res);
-  expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
-  expect(res.headers.get("etag")).toMatch(/^W\/"[^"]+"$/);
-  return HistoryResponse.parse(await res.json());
-}
-
-async function bad(res: Response, status = 400): Promise<string> {
-  expect(res.status).toBe(status);
-  expectApiHeaders(res);
-  expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
-  expect(res.headers.has("etag")).toBe(false);
-  const body = (await res.json()) as Json;
-  const parsed = ApiError.parse(body);
-  expect(Object.keys(body)).toEqual(["error"]);
-  expect(parsed.error.code).toBe(status === 404 ? "not_found" : "bad_request");
-  expect(parsed.error.message).toMatch(/\S/);
-  return parsed.error.message;
+  return HistoryResponse.parse(await okJson(res));
 }
 
 const iso = (s: number) => new Date(s * 1000).toISOString();

@@ -6,11 +6,10 @@
  */
 import path from "node:path";
 import Database from "better-sqlite3";
+import { bad, expectApiHeaders, okJson } from "./response-checks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleForecast, handleTypical } from "@/lib/api/history-handler";
 import { ForecastResponse, TypicalResponse } from "@/lib/api/history-schema";
-import { API_HEADERS } from "@/lib/api/http";
-import { ApiError } from "@/lib/api/v1-schema";
 import { openDatabase, type Db } from "@/lib/db/client";
 import { DEFAULT_MODEL } from "@/lib/history/forecast";
 import { importHistory } from "@/lib/history/import";
@@ -29,7 +28,6 @@ const TZ = "America/Los_Angeles";
 const BASE = "http://localhost:3107/api/v1/ports";
 const ACTIVE = PORTS.filter((p) => p.kind === "active");
 
-type Json = Record<string, unknown>;
 type Source = { db: Db; now: () => number };
 
 let db: Db;
@@ -53,28 +51,6 @@ function forecast(slug: string, query = "", headers: Record<string, string> = {}
 /** A copy of the imported database, for tests that write to it. */
 const copyOf = (d: Db): Db => new Database(d.serialize());
 
-function expectApiHeaders(res: Response): void {
-  for (const [name, value] of Object.entries(API_HEADERS)) expect(res.headers.get(name), name).toBe(value);
-  expect(res.headers.has("set-cookie")).toBe(false);
-}
-
-async function okJson(res: Response): Promise<unknown> {
-  expect(res.status).toBe(200);
-  expectApiHeaders(res);
-  expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
-  expect(res.headers.get("etag")).toMatch(/^W\/"[^"]+"$/);
-  return res.json();
-}
-
-async function bad(res: Response, status = 400): Promise<string> {
-  expect(res.status).toBe(status);
-  expectApiHeaders(res);
-  const body = (await res.json()) as Json;
-  expect(Object.keys(body)).toEqual(["error"]);
-  const parsed = ApiError.parse(body);
-  expect(parsed.error.code).toBe(status === 404 ? "not_found" : "bad_request");
-  return parsed.error.message;
-}
 
 /** The registry's lanes of a port, in order: what both endpoints list. */
 const registryLanes = (port: PortDef, filter: (l: { mode: string; type: string }) => boolean = () => true) =>
