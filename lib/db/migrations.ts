@@ -8,6 +8,13 @@ export interface Migration {
   sql: string;
 }
 
+/** Fills lane_hourly from lane_reading (SQLite takes bare columns from the MAX() row). */
+export const REBUILD_LANE_HOURLY = `
+  INSERT OR REPLACE INTO lane_hourly (cbp_port_number, mode, type, hour, observed_at, status, delay_minutes, lanes_open, max_lanes)
+  SELECT cbp_port_number, mode, type, (observed_at + 3599) / 3600 * 3600, MAX(observed_at), status, delay_minutes, lanes_open, max_lanes
+    FROM lane_reading GROUP BY cbp_port_number, mode, type, (observed_at + 3599) / 3600;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -86,4 +93,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX lane_reading_observed ON lane_reading (observed_at);
     `,
   },
+  {
+    version: 3,
+    name: "history: the reading in effect at each hour boundary, kept beside every reading",
+    sql: `
+      -- For each lane and hour boundary (epoch s, a multiple of 3600), the last reading taken in
+      -- the hour up to it: what typical waits and forecasts sample. With CBP updating every few
+      -- minutes it is a twelfth of lane_reading, read without sorting.
+      CREATE TABLE lane_hourly (
+        cbp_port_number TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        type TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        observed_at INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        delay_minutes INTEGER,
+        lanes_open INTEGER,
+        max_lanes INTEGER,
+        PRIMARY KEY (cbp_port_number, mode, type, hour)
+      ) WITHOUT ROWID;
+      ${REBUILD_LANE_HOURLY}
+    `,
+  },
 ];
+

@@ -106,7 +106,15 @@ function sampleAt(lane: LaneHistory, t: number, now: number): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number, ctx: ForecastContext, compareAt?: number): LaneOutlook {
+export interface OutlookOptions {
+  /** Typical for the hour of this instant (e.g. the live reading's), as `typicalThen`. */
+  compareAt?: number;
+  /** false: leave `today` and `week` empty (the forecast API does not send them). */
+  series?: boolean;
+}
+
+export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number, ctx: ForecastContext, opts: OutlookOptions = {}): LaneOutlook {
+  const { compareAt, series = true } = opts;
   const weeks = Math.max(TYPICAL_WEEKS, ctx.model.levelWeeks);
   const lane = historyOf(db, ref, timeZone, now, weeks);
   const hourNow = floorHour(now);
@@ -114,10 +122,10 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
 
   const [dayStart, dayEnd] = localDayBounds(now, timeZone);
   const today: HourPoint[] = [];
-  for (let t = dayStart; t < dayEnd; t += HOUR_S) today.push(point(t));
+  for (let t = dayStart; series && t < dayEnd; t += HOUR_S) today.push(point(t));
 
   const week: HourPoint[] = [];
-  for (let t = hourNow - 167 * HOUR_S; t <= hourNow; t += HOUR_S) week.push(point(t));
+  for (let t = hourNow - 167 * HOUR_S; series && t <= hourNow; t += HOUR_S) week.push(point(t));
 
   const reading = readingInEffect(lane.readings, now);
   const current = reading && reading.status === "open" && reading.delayMinutes !== null ? { wait: reading.delayMinutes, observedAt: reading.observedAt } : null;

@@ -9,6 +9,7 @@ import { findCrossing } from "@/lib/ports";
 import { instantsForWallTime, wallTimeAt } from "@/lib/time/zone";
 import { isoInZone } from "./outlook";
 import { DAY_S } from "./series";
+import { rebuildLaneHourly } from "./store";
 
 interface Row {
   cbp_port_number: string;
@@ -53,5 +54,6 @@ export function copyRedated(from: Db, to: Db, nowS: number): { added: number; da
       added += insert.run(r.cbp_port_number, r.mode, r.type, observed, isoInZone(observed, zone), r.status, r.delay_minutes, r.lanes_open, r.max_lanes, r.first_seen_at + days * DAY_S).changes;
     }
   })();
+  rebuildLaneHourly(to);
   return { added, days };
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { REBUILD_LANE_HOURLY } from "@/lib/db/migrations";
 import type { LaneType, Mode } from "@/lib/ports";
 import { BacktestResultSchema, ForecastModelSchema, type BacktestResult, type ForecastModel } from "./schemas";
 import { READING_LIFETIME_S, type HistoryReading, type ReadingStatus } from "./series";
@@ -36,29 +37,37 @@ function toReading(r: ReadingRow): HistoryReading | null {
 /**
  * One lane's readings taken in [from, to] (epoch seconds), plus the reading that was still in
  * effect at `from`, sorted by time. With `hourly`, only the last reading of each hour (the one
- * in effect at the next hour boundary) and the very last one: all that hourly sampling needs,
- * a twelfth of the rows when CBP updates every five minutes.
+ * in effect at the next hour boundary, from lane_hourly) and those of the unfinished last hour:
+ * all that hourly sampling needs, a twelfth of the rows when CBP updates every five minutes.
  */
 export function loadLaneReadings(db: Db, lane: LaneId, from: number, to: number, opts: { hourly?: boolean } = {}): HistoryReading[] {
-  const args = [lane.cbpPortNumber, lane.mode, lane.type, from - READING_LIFETIME_S, to] as const;
-  const where = "cbp_port_number = ? AND mode = ? AND type = ? AND observed_at >= ? AND observed_at <= ?";
-  // SQLite fills bare columns from the row that holds the MAX() of an aggregate query.
-  const rows = (
-    opts.hourly
-      ? db
-          .prepare(
-            `SELECT MAX(observed_at) AS observed_at, status, delay_minutes, lanes_open, max_lanes FROM lane_reading
-              WHERE ${where} GROUP BY (observed_at + 3599) / 3600 ORDER BY 1`,
-          )
-          .all(...args)
-      : db.prepare(`SELECT observed_at, status, delay_minutes, lanes_open, max_lanes FROM lane_reading WHERE ${where} ORDER BY observed_at`).all(...args)
-  ) as ReadingRow[];
+  const key = [lane.cbpPortNumber, lane.mode, lane.type] as const;
+  const pk = "cbp_port_number = ? AND mode = ? AND type = ?";
+  const columns = "observed_at, status, delay_minutes, lanes_open, max_lanes";
+  let rows: ReadingRow[];
+  if (opts.hourly) {
+    // Hour groups whose boundary is at or before `to` hold only readings up to `to`.
+    const lastBoundary = Math.floor(to / 3600) * 3600;
+    rows = [
+      ...(db.prepare(`SELECT ${columns} FROM lane_hourly WHERE ${pk} AND hour >= ? AND hour <= ? ORDER BY hour`).all(...key, from - READING_LIFETIME_S, lastBoundary) as ReadingRow[]),
+      ...(db.prepare(`SELECT ${columns} FROM lane_reading WHERE ${pk} AND observed_at > ? AND observed_at <= ? ORDER BY observed_at`).all(...key, lastBoundary, to) as ReadingRow[]),
+    ];
+  } else {
+    rows = db
+      .prepare(`SELECT ${columns} FROM lane_reading WHERE ${pk} AND observed_at >= ? AND observed_at <= ? ORDER BY observed_at`)
+      .all(...key, from - READING_LIFETIME_S, to) as ReadingRow[];
+  }
   const out: HistoryReading[] = [];
   for (const r of rows) {
     const reading = toReading(r);
     if (reading) out.push(reading);
   }
   return out;
+}
+
+/** Rebuilds lane_hourly from lane_reading, for bulk loads that bypass the store. */
+export function rebuildLaneHourly(db: Db): void {
+  db.exec(REBUILD_LANE_HOURLY);
 }
 
 /** Every lane (crossing, mode, type) with readings in [from, to]. */

@@ -138,6 +138,26 @@ export function insertHistoricalReadings(db: Db, snapshot: FeedSnapshot, firstSe
 // better-sqlite3 compiles a statement on every prepare(); the importer inserts thousands of
 // captures, so the statement is compiled once per connection.
 const insertReadingStatements = new WeakMap<Db, Statement>();
+const upsertHourlyStatements = new WeakMap<Db, Statement>();
+
+/**
+ * Keeps lane_hourly in step with a newly stored reading: it becomes the value of its hour
+ * boundary unless a later reading of the same hour is already there.
+ */
+export function upsertHourly(db: Db, r: { cbpPortNumber: string; mode: string; type: string; observedAt: number; status: string; delayMinutes: number | null; lanesOpen: number | null; maxLanes: number | null }): void {
+  let stmt = upsertHourlyStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare(
+      `INSERT INTO lane_hourly (cbp_port_number, mode, type, hour, observed_at, status, delay_minutes, lanes_open, max_lanes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (cbp_port_number, mode, type, hour) DO UPDATE SET observed_at = excluded.observed_at, status = excluded.status,
+         delay_minutes = excluded.delay_minutes, lanes_open = excluded.lanes_open, max_lanes = excluded.max_lanes
+       WHERE excluded.observed_at > lane_hourly.observed_at`,
+    );
+    upsertHourlyStatements.set(db, stmt);
+  }
+  stmt.run(r.cbpPortNumber, r.mode, r.type, Math.ceil(r.observedAt / 3600) * 3600, r.observedAt, r.status, r.delayMinutes, r.lanesOpen, r.maxLanes);
+}
 
 function insertReadingStatement(db: Db): Statement {
   let stmt = insertReadingStatements.get(db);
@@ -155,12 +175,17 @@ function insertReadingStatement(db: Db): Statement {
 /** The one place lane readings are written, for polls and imports alike. Call inside a transaction. */
 function insertLaneReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number): HistoricalInsert {
   const stmt = insertReadingStatement(db);
+  const hourly = (cbpPortNumber: string, lane: Lane) =>
+    upsertHourly(db, { cbpPortNumber, mode: lane.mode, type: lane.type, observedAt: Math.floor(Date.parse(lane.updatedAt!) / 1000), status: lane.status, delayMinutes: lane.delayMinutes, lanesOpen: lane.lanesOpen, maxLanes: lane.maxLanes });
   let added = 0;
   let duplicates = 0;
   for (const c of snapshot.crossings) {
     for (const lane of c.lanes) {
       const changes = insertLaneReading(stmt, c.cbpPortNumber, lane, firstSeenAt);
-      if (changes === 1) added++;
+      if (changes === 1) {
+        added++;
+        hourly(c.cbpPortNumber, lane);
+      }
       else if (changes === 0) duplicates++;
     }
   }

@@ -10,6 +10,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import { isoInZone, portLanes } from "@/lib/history/outlook";
+import { rebuildLaneHourly } from "@/lib/history/store";
 import { PORTS, type LaneType, type Mode } from "@/lib/ports";
 import { wallTimeAt } from "@/lib/time/zone";
 
@@ -145,5 +146,7 @@ export function fillSimulatedYear(db: Db, end: number, seed = 20_260_305): Simul
       }
     }
   })();
+  // A bulk load bypasses the store, so the hourly table is derived once at the end (as a migration would).
+  rebuildLaneHourly(db);
   return { rows, lanes: lanes.length, from: start, to: end, ms: performance.now() - started };
 }

@@ -20,7 +20,9 @@ import {
   type HistoryRow,
   type LaneId,
   type StoredAccuracy,
+  rebuildLaneHourly,
 } from "@/lib/history/store";
+import { upsertHourly } from "@/lib/waits/store";
 import { emptyDb } from "@/tests/unit/support/waits-fixtures";
 import { at, int, LA, rng } from "./support";
 
@@ -31,6 +33,7 @@ function insert(db: Db, l: LaneId, observedAt: number, status: string, delay: nu
     `INSERT INTO lane_reading (cbp_port_number, mode, type, observed_at, updated_at, status, delay_minutes, lanes_open, max_lanes, first_seen_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(l.cbpPortNumber, l.mode, l.type, observedAt, new Date(observedAt * 1000).toISOString(), status, delay, delay === null ? null : 3, 10, observedAt + 60);
+  upsertHourly(db, { ...l, observedAt, status, delayMinutes: delay, lanesOpen: delay === null ? null : 3, maxLanes: 10 });
 }
 
 describe("laneKey", () => {
@@ -83,6 +86,34 @@ describe("loadLaneReadings", () => {
       [2 * HOUR_S + 5, 6],
     ]);
   });
+
+  it("with {hourly: true} and `to` inside an hour, reads that hour in full up to `to` and nothing after it", () => {
+    insert(db, LANE, T - 60, "open", 2);
+    insert(db, LANE, T + 600, "open", 4);
+    insert(db, LANE, T + 1500, "open", 5);
+    insert(db, LANE, T + 3000, "open", 6); // same hour group as the two before, but after `to`
+    const rows = loadLaneReadings(db, LANE, T, T + 1800, { hourly: true }).map((r) => [r.observedAt - T, r.delayMinutes]);
+    expect(rows).toEqual([
+      [-60, 2],
+      [600, 4],
+      [1500, 5],
+    ]);
+    // The wait in effect at `to` is the same whichever way the readings are loaded.
+    const full = loadLaneReadings(db, LANE, T, T + 1800);
+    expect(hourlySeries(full, T, T + 1800, LA).values).toEqual(hourlySeries(loadLaneReadings(db, LANE, T, T + 1800, { hourly: true }), T, T + 1800, LA).values);
+  });
+
+  it("keeps lane_hourly equal to a rebuild from lane_reading after an import of real captures", async () => {
+    const { importHistory } = await import("@/lib/history/import");
+    const { ARCHIVE } = await import("@/tests/unit/cbp/support");
+    await importHistory(db, [ARCHIVE]);
+    const rowsOf = () => db.prepare("SELECT * FROM lane_hourly ORDER BY cbp_port_number, mode, type, hour").all();
+    const incremental = rowsOf();
+    expect(incremental.length).toBeGreaterThan(10_000);
+    db.exec("DELETE FROM lane_hourly");
+    rebuildLaneHourly(db);
+    expect(rowsOf()).toEqual(incremental);
+  }, 60_000);
 
   it("gives hourlySeries the same samples hourly or in full (five-minute readings over a week, Los Angeles, random statuses)", () => {
     const rand = rng(17);
