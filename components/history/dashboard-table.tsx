@@ -36,7 +36,7 @@ export function DashboardTable({ port }: { port: DashboardPort }) {
       {crossingsOf(port).map(([cbpPortNumber, lanes]) => (
         <tbody key={cbpPortNumber}>
           <tr>
-            <th colSpan={cols.length} scope="colgroup" className="block pt-3 pb-1 text-base font-bold text-slate-900 sm:table-cell">
+            <th colSpan={cols.length} scope="rowgroup" role="rowheader" className="block pt-3 pb-1 text-base font-bold text-slate-900 sm:table-cell">
               {lanes[0]!.crossingName[locale]}
             </th>
           </tr>
@@ -58,6 +58,7 @@ function crossingsOf(port: DashboardPort): [string, DashboardLane[]][] {
 function Row({ lane, cols, cell, timeZone }: { lane: DashboardLane; cols: string[]; cell: string; timeZone: string }) {
   const t = useTranslations("Dashboard");
   const tw = useTranslations("Waits");
+  const locale = useLocale() as Locale;
   const dateTime = useDateTime();
   const wait =
     lane.wait !== null
@@ -68,7 +69,10 @@ function Row({ lane, cols, cell, timeZone }: { lane: DashboardLane; cols: string
         ? tw(`statuses.${lane.status}`)
         : t("notReported");
   return (
+    // Explicit roles: on phones the rows are laid out as blocks, which some browsers take as
+    // dropping table semantics.
     <tr
+      role="row"
       className="block border-b border-slate-300 py-2 sm:table-row sm:py-0"
       data-testid="dashboard-lane"
       data-crossing={lane.cbpPortNumber}
@@ -77,26 +81,28 @@ function Row({ lane, cols, cell, timeZone }: { lane: DashboardLane; cols: string
       data-wait={lane.wait ?? ""}
       data-vs={lane.vsTypical ?? ""}
     >
-      <th scope="row" className="block py-0.5 font-semibold sm:table-cell sm:py-2 sm:pr-3">
+      <th scope="row" role="rowheader" className="block py-0.5 font-semibold sm:table-cell sm:py-2 sm:pr-3">
+        {/* The crossing heads the group visually; screen readers hear it with each row. */}
+        <span className="sr-only">{lane.crossingName[locale]} · </span>
         {tw(`modes.${lane.mode}`)} · {tw(laneLabelKey(lane))}
       </th>
-      <td className={cell} data-label={cols[1]}>
+      <td role="cell" className={cell} data-label={cols[1]}>
         {wait}
         {lane.old ? <span className="ml-1 text-sm">({tw("oldReading")})</span> : null}
       </td>
-      <td className={cell} data-label={cols[2]}>
+      <td role="cell" className={cell} data-label={cols[2]}>
         {lane.typical ? t("typicalRange", { median: Math.round(lane.typical.median), p25: Math.round(lane.typical.p25), p75: Math.round(lane.typical.p75) }) : t("noTypical")}
       </td>
-      <td className={cell} data-label={cols[3]}>
+      <td role="cell" className={cell} data-label={cols[3]}>
         {lane.vsTypical ? <VsBadge vs={lane.vsTypical} label={t(`vs.${lane.vsTypical}`)} /> : "–"}
       </td>
-      <td className={cell} data-label={cols[4]}>
+      <td role="cell" className={cell} data-label={cols[4]}>
         {lane.lanesOpen !== null && lane.maxLanes !== null ? t("lanesOfMax", { open: lane.lanesOpen, max: lane.maxLanes }) : "–"}
       </td>
-      <td className={cell} data-label={cols[5]}>
+      <td role="cell" className={cell} data-label={cols[5]}>
         {lane.trend ? <TrendMark trend={lane.trend} values={lane.recent} label={t(`trend.${lane.trend}`)} /> : "–"}
       </td>
-      <td className={cell} data-label={cols[6]}>
+      <td role="cell" className={cell} data-label={cols[6]}>
         {lane.updatedAt ? <time dateTime={lane.updatedAt}>{dateTime(Date.parse(lane.updatedAt), { hour: "numeric", minute: "2-digit", timeZone })}</time> : "–"}
       </td>
     </tr>

@@ -40,7 +40,18 @@ function LaneBlock({ lane, timeZone, open }: { lane: LaneOutlook; timeZone: stri
   const id = `outlook-${lane.cbpPortNumber}-${lane.mode}-${lane.type}`;
   const name = `${lane.crossingName[locale]} · ${tw(`modes.${lane.mode}`)} · ${tw(laneLabelKey(lane))}`;
   const hour = (iso: string) => dateTime(Date.parse(iso), { hour: "numeric", minute: "2-digit", timeZone });
-  const best = lane.best;
+  const points = lane.forecast;
+  const flat = points.length > 1 && points.every((f) => f.minutes === points[0]!.minutes);
+  // "Best time" only means something when the forecast varies and rests on more than today's wait.
+  const best = !flat && points.some((f) => f.basis !== "current") ? lane.best : null;
+  const basisNote =
+    points.length === 0 || points.some((f) => f.basis === "blend")
+      ? null
+      : points.some((f) => f.basis === "current")
+        ? t("currentOnly")
+        : lane.current === null
+          ? t("usualOnly")
+          : t("usualPlain");
   return (
     <details open={open} className="rounded-lg border border-slate-300 bg-white p-3" data-testid="lane-outlook" data-mode={lane.mode} data-type={lane.type} data-crossing={lane.cbpPortNumber}>
       <summary className="cursor-pointer">
@@ -50,10 +61,12 @@ function LaneBlock({ lane, timeZone, open }: { lane: LaneOutlook; timeZone: stri
             ? best.expectedError !== null
               ? t("bestWithError", { time: hour(best.at), minutes: best.minutes, error: Math.round(best.expectedError) })
               : t("best", { time: hour(best.at), minutes: best.minutes })
-            : t("noForecast")}
+            : points.length === 0
+              ? t("noForecast")
+              : t("flat")}
         </span>
       </summary>
-      {lane.forecast.length > 0 && lane.forecast.every((f) => f.basis !== "blend") ? <p className="mt-2 text-sm text-slate-800">{t("usualOnly")}</p> : null}
+      {basisNote ? <p className="mt-2 text-sm text-slate-800">{basisNote}</p> : null}
       <WaitChart
         id={`${id}-today`}
         title={t("todayTitle")}

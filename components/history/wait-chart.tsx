@@ -88,7 +88,15 @@ export function WaitChart({
   const known = points.filter((p) => p.wait !== null);
   const peak = known.reduce<ChartPoint | null>((a, p) => (a === null || p.wait! > a.wait! ? p : a), null);
   const low = known.reduce<ChartPoint | null>((a, p) => (a === null || p.wait! < a.wait! ? p : a), null);
-  const summary = peak && low ? t("summary", { max: peak.wait!, maxAt: timeOf(peak), min: low.wait!, minAt: timeOf(low) }) : t("summaryEmpty");
+  const forecasts = points.filter((p) => p.forecast !== undefined && p.forecast !== null);
+  const fPeak = forecasts.reduce<ChartPoint | null>((a, p) => (a === null || p.forecast! > a.forecast! ? p : a), null);
+  const fLow = forecasts.reduce<ChartPoint | null>((a, p) => (a === null || p.forecast! < a.forecast! ? p : a), null);
+  const summary =
+    peak && low
+      ? t("summary", { max: peak.wait!, maxAt: timeOf(peak), min: low.wait!, minAt: timeOf(low) })
+      : fPeak && fLow
+        ? t("summaryForecast", { max: fPeak.forecast!, maxAt: timeOf(fPeak), min: fLow.forecast!, minAt: timeOf(fLow) })
+        : t("summaryEmpty");
 
   return (
     <figure className="mt-3" aria-labelledby={`${id}-title`} data-testid="wait-chart">
@@ -129,7 +137,10 @@ export function WaitChart({
         {hasForecast ? <LegendItem kind="forecast" label={t("legendForecast")} /> : null}
       </ul>
       <details className="mt-1 text-sm">
-        <summary className="cursor-pointer text-sky-800 underline underline-offset-4">{t("showTable")}</summary>
+        <summary className="cursor-pointer text-sky-800 underline underline-offset-4">
+          {t("showTable")}
+          <span className="sr-only">: {title}</span>
+        </summary>
         <table className="mt-2 w-full border-collapse text-left [&_td]:py-1 [&_td]:pr-2 [&_th]:py-1 [&_th]:pr-2 [&_tr]:border-b [&_tr]:border-slate-200" data-testid="chart-table">
           <caption className="sr-only">{title}</caption>
           <thead>

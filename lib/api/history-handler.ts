@@ -11,7 +11,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { parseDateArg } from "@/lib/history/dates";
 import { TYPICAL_WEEKS } from "@/lib/history/forecast";
 import { forecastContext, laneOutlook, laneTypicalWeek, portLanes } from "@/lib/history/outlook";
-import { DAY_S, HOUR_S, WEEK_S } from "@/lib/history/series";
+import { DAY_S, floorHour, HOUR_S, WEEK_S } from "@/lib/history/series";
 import { historyPage, type HistoryCursor } from "@/lib/history/store";
 import { getPort, LANE_TYPES, MODES, type PortDef } from "@/lib/ports";
 import { offsetMinutesAt } from "@/lib/time/zone";
@@ -54,10 +54,14 @@ function findPort(slug: string): Result<PortDef> {
   return port ? { ok: true, value: port } : { ok: false, response: apiError("not_found", `No port has the slug '${slug.slice(0, 64)}'. See /api/v1/ports for the list.`) };
 }
 
-/** Weak ETag from the body: these answers change at most once per poll or hour. */
-function respond(request: Request, body: unknown, cacheControl?: string): Response {
+/**
+ * Weak ETag from the body (without `generatedAt`, which only says when it was built): these
+ * answers change at most once per poll or hour.
+ */
+function respond(request: Request, body: { meta: object }, cacheControl?: string): Response {
   const text = JSON.stringify(body);
-  const etag = `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+  const stable = JSON.stringify({ ...body, meta: { ...body.meta, generatedAt: undefined } });
+  const etag = `W/"${createHash("sha256").update(stable).digest("base64url").slice(0, 27)}"`;
   return notModified(request, etag, cacheControl) ?? jsonResponse(text, { etag, cacheControl });
 }
 
@@ -98,7 +102,9 @@ export function handleHistory(request: Request, slug: string, source: HistorySou
 
   const to = q.value.to === undefined ? now : parseDateArg(q.value.to, zone, { endOfDay: true });
   if (to === null) return fail("Invalid value for 'to': expected YYYY-MM-DD or an ISO 8601 date-time with an offset.").response;
-  const from = q.value.from === undefined ? to - DAY_S : parseDateArg(q.value.from, zone);
+  // Without `from`: the day named by a date `to` (23 or 25 hours on DST days), else the 24 hours before `to`.
+  const from =
+    q.value.from !== undefined ? parseDateArg(q.value.from, zone) : q.value.to !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(q.value.to) ? parseDateArg(q.value.to, zone) : to - DAY_S;
   if (from === null) return fail("Invalid value for 'from': expected YYYY-MM-DD or an ISO 8601 date-time with an offset.").response;
   if (from >= to) return fail("'from' must be before 'to'.").response;
   // Measured on the port's wall clock: 31 local days that span a fall-back change last 31 days and 1 hour.
@@ -160,7 +166,7 @@ export function handleTypical(request: Request, slug: string, source: HistorySou
       crossingName: lane.crossingName,
       hours: laneTypicalWeek(source.db, lane, port.value.timeZone, now).map((typical, b) => ({ weekday: Math.floor(b / 24), hour: b % 24, typical })),
     })),
-    meta: { source: "cbp-bwt", timeZone: port.value.timeZone, weeks: TYPICAL_WEEKS, from: iso(now - TYPICAL_WEEKS * WEEK_S), to: iso(now) },
+    meta: { source: "cbp-bwt", timeZone: port.value.timeZone, weeks: TYPICAL_WEEKS, from: iso(floorHour(now) - TYPICAL_WEEKS * WEEK_S), to: iso(floorHour(now)) },
   };
   return respond(request, body, "public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400");
 }

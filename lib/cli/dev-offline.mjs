@@ -3,11 +3,14 @@
 // captures in tests/fixtures/cbp-archive as if they were current, and the site polls it. The same
 // captures, moved forward to end today, give the dashboard and forecasts a history to work from.
 import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 
 const root = process.cwd();
 const fakePort = process.env.FAKE_CBP_PORT ?? "3197";
 const dataDir = process.env.DATA_DIR ?? "./data/offline";
+// The demo history is redated to end today; kept from an earlier day it would be a second copy.
+if (!process.env.DATA_DIR) for (const f of ["smart-border.db", "smart-border.db-wal", "smart-border.db-shm"]) rmSync(path.join(dataDir, f), { force: true });
 const imported = spawnSync(
   path.join(root, "node_modules", ".bin", "tsx"),
   ["--conditions=react-server", "lib/cli/history-import.ts", "--redate", "tests/fixtures/cbp-archive"],

@@ -85,7 +85,8 @@ async function run(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const lanes = loadAllLanes(db, bounds.first, to + DAY_S);
-  const { result, model } = backtest(lanes, from, to);
+  // A target after the last reading has no known truth (it would score the last reading against itself).
+  const { result, model } = backtest(lanes, from, to, BACKTEST_HORIZONS, bounds.last + 1);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const iso = (t: number) => new Date(t * 1000).toISOString().slice(0, 16).replace("T", " ");
   console.log(`Scored every hour from ${iso(from)} to ${iso(to - HOUR_S)} UTC with history from ${iso(bounds.first)} UTC, in ${seconds} s.`);

@@ -30,7 +30,7 @@ export interface DashboardLane {
   typical: Spread | null;
   vsTypical: VsTypical | null;
   trend: Trend | null;
-  /** Hourly values of the last TREND_HOURS hours, oldest first. */
+  /** Hourly values from TREND_HOURS hours ago to now (TREND_HOURS + 1 samples), oldest first. */
   recent: (number | null)[];
   week: HourPoint[];
 }
@@ -78,7 +78,8 @@ function build(db: Db, live: AllPortsView, nowMs: number): Dashboard {
       // Typical for the hour of the reading, not of the clock: an 11:00 reading is compared with 11:00.
       const readingAt = updatedAt ? Math.floor(Date.parse(updatedAt) / 1000) : undefined;
       const outlook = laneOutlook(db, ref, def.timeZone, now, ctx, { compareAt: readingAt });
-      const recent = outlook.week.slice(-TREND_HOURS).map((p) => p.wait);
+      // TREND_HOURS hours of change: the samples at the hour boundaries from then to now.
+      const recent = outlook.week.slice(-(TREND_HOURS + 1)).map((p) => p.wait);
       const old = updatedAt !== null && nowMs - Date.parse(updatedAt) > OLD_READING_MS;
       const wait = lane?.status === "open" ? lane.delayMinutes : null;
       const typical = readingAt === undefined ? outlook.typicalNow : outlook.typicalThen;

@@ -229,10 +229,12 @@ export function fitBlend(cases: readonly BacktestCase[]): { blend: Blend; error:
 export function* fitForecastSteps(lanes: readonly LaneHistory[], until: number): Generator<void, ForecastModel> {
   const horizons = Array.from({ length: FORECAST_HOURS }, (_, i) => i + 1);
   let best: { model: ForecastModel; error: number } | null = null;
+  const longest = Math.max(...LEVEL_WEEKS_CHOICES);
   for (const levelWeeks of LEVEL_WEEKS_CHOICES) {
     const pooled = new Map<number, BacktestCase[]>(horizons.map((h) => [h, []]));
     for (const lane of lanes) {
-      const start = Math.max(until - FIT_WEEKS * WEEK_S, firstReadingAt(lane) + levelWeeks * WEEK_S);
+      // The same hours for every window, so the choice compares windows and not periods.
+      const start = Math.max(until - FIT_WEEKS * WEEK_S, firstReadingAt(lane) + longest * WEEK_S);
       for (const [h, cases] of collectCases(lane, start, until, horizons, levelWeeks, until)) pooled.get(h)!.push(...cases);
       yield;
     }
@@ -300,11 +302,13 @@ export function* backtestSteps(
   from: number,
   to: number,
   horizons: readonly number[] = BACKTEST_HORIZONS,
+  /** Targets at or after this are not scored: their truth is not known yet (e.g. the present). */
+  targetsBefore = Infinity,
 ): Generator<void, { result: BacktestResult; model: ForecastModel }> {
   const model = yield* fitForecastSteps(lanes, from);
   const sums = new Map(horizons.map((h) => [h, { f: 0, p: 0, t: 0, n: 0 }]));
   for (const lane of lanes) {
-    for (const [h, cases] of collectCases(lane, from, to, horizons, model.levelWeeks)) {
+    for (const [h, cases] of collectCases(lane, from, to, horizons, model.levelWeeks, targetsBefore)) {
       const s = sums.get(h)!;
       const blend = model.blends[h] ?? DEFAULT_MODEL.blends[h] ?? { shape: 1, persistence: 0 };
       for (const c of cases) {
@@ -327,6 +331,6 @@ export function* backtestSteps(
   return { result, model };
 }
 
-export function backtest(lanes: readonly LaneHistory[], from: number, to: number, horizons: readonly number[] = BACKTEST_HORIZONS) {
-  return runToEnd(backtestSteps(lanes, from, to, horizons));
+export function backtest(lanes: readonly LaneHistory[], from: number, to: number, horizons: readonly number[] = BACKTEST_HORIZONS, targetsBefore = Infinity) {
+  return runToEnd(backtestSteps(lanes, from, to, horizons, targetsBefore));
 }

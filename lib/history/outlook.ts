@@ -118,7 +118,9 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
   const weeks = Math.max(TYPICAL_WEEKS, ctx.model.levelWeeks);
   const lane = historyOf(db, ref, timeZone, now, weeks);
   const hourNow = floorHour(now);
-  const point = (t: number): HourPoint => ({ at: isoInZone(t, timeZone), wait: sampleAt(lane, t, now), typical: typicalAt(lane, bucketOf(t, timeZone), now) });
+  // Typical values and levels come from samples before this hour: today's own reading is not part of "typical".
+  const cutoff = hourNow;
+  const point = (t: number): HourPoint => ({ at: isoInZone(t, timeZone), wait: sampleAt(lane, t, now), typical: typicalAt(lane, bucketOf(t, timeZone), cutoff) });
 
   const [dayStart, dayEnd] = localDayBounds(now, timeZone);
   const today: HourPoint[] = [];
@@ -129,14 +131,14 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
 
   const reading = readingInEffect(lane.readings, now);
   const current = reading && reading.status === "open" && reading.delayMinutes !== null ? { wait: reading.delayMinutes, observedAt: reading.observedAt } : null;
-  const levelNow = current ? levelAt(lane, bucketOf(current.observedAt, timeZone), now, ctx.model.levelWeeks) : null;
+  const levelNow = current ? levelAt(lane, bucketOf(current.observedAt, timeZone), cutoff, ctx.model.levelWeeks) : null;
 
   const forecast: ForecastPoint[] = [];
   for (let h = 1; h <= FORECAST_HOURS; h++) {
     const t = hourNow + h * HOUR_S;
     const bucket = bucketOf(t, timeZone);
     const p = predict(
-      { current: current?.wait ?? null, levelNow: levelNow?.median ?? null, levelThen: levelAt(lane, bucket, now, ctx.model.levelWeeks)?.median ?? null },
+      { current: current?.wait ?? null, levelNow: levelNow?.median ?? null, levelThen: levelAt(lane, bucket, cutoff, ctx.model.levelWeeks)?.median ?? null },
       ctx.model.blends[h] ?? DEFAULT_MODEL.blends[h]!,
     );
     if (!p) continue;
@@ -145,8 +147,9 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
       horizon: h,
       minutes: p.minutes,
       basis: p.basis,
-      typical: typicalAt(lane, bucket, now),
-      expectedError: expectedError(ctx.accuracy?.result, h),
+      typical: typicalAt(lane, bucket, cutoff),
+      // Only the blend was measured by the backtest; a fallback has no known error.
+      expectedError: p.basis === "blend" ? expectedError(ctx.accuracy?.result, h) : null,
     });
   }
   const best = forecast.reduce<ForecastPoint | null>((b, f) => (b === null || f.minutes < b.minutes ? f : b), null);
@@ -154,18 +157,18 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
   return {
     ...ref,
     current: current ? { wait: current.wait, at: isoInZone(current.observedAt, timeZone) } : null,
-    typicalNow: typicalAt(lane, bucketOf(now, timeZone), now),
+    typicalNow: typicalAt(lane, bucketOf(now, timeZone), cutoff),
     today,
     forecast,
     best,
     week,
-    typicalThen: compareAt === undefined ? null : typicalAt(lane, bucketOf(compareAt, timeZone), now),
+    typicalThen: compareAt === undefined ? null : typicalAt(lane, bucketOf(compareAt, timeZone), cutoff),
   };
 }
 
 /** The 7 × 24 typical table of one lane (index weekday·24 + hour, Sunday first). */
 export function laneTypicalWeek(db: Db, ref: LaneId, timeZone: string, now: number): (Spread | null)[] {
-  return typicalWeek(historyOf(db, ref, timeZone, now, TYPICAL_WEEKS), now);
+  return typicalWeek(historyOf(db, ref, timeZone, now, TYPICAL_WEEKS), floorHour(now));
 }
 
 export function zoneOfCrossing(cbpPortNumber: string): string | null {

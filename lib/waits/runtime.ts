@@ -34,7 +34,8 @@ export function startServerPoller(): Poller | null {
     const poller = createPoller();
     holder[KEY] = poller;
     poller.start();
-    // The servers that poll also keep the forecast model fitted to the history they write.
+    // The servers that poll also keep the forecast model fitted (one of them a day: see claimRefit).
+    // With POLLER=off, run `npm run forecast:refit` from cron next to `npm run poll`.
     startForecastRefresher(getDb());
     // Release the polling lease on shutdown so another server can take over at once.
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => poller.stop());

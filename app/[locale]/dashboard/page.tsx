@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { alternatesFor } from "@/lib/i18n/metadata";
 import { SITE_TIME_ZONE, type Locale } from "@/lib/i18n/routing";
+import { VS_TYPICAL_MARGIN } from "@/lib/history/compare";
 import { buildDashboard, type DashboardLane } from "@/lib/history/dashboard";
 import { defaultSource } from "@/lib/waits/read";
 import { laneLabelKey } from "@/components/ports/lane-row";
@@ -79,6 +80,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       ))}
       <p className="mt-3 text-sm text-slate-700">
         {t.rich("howCompared", {
+          margin: VS_TYPICAL_MARGIN,
           link: (chunks) => (
             <Link href="/methodology" className="text-sky-800 underline underline-offset-4">
               {chunks}

@@ -88,13 +88,15 @@ async function AccuracyTable({ id, accuracy, locale, title }: { id: string; accu
           <tbody>
             {BACKTEST_HORIZONS.map((h) => {
               const f = r.forecast[h];
-              if (!f || f.n === 0) return null;
+              const p = r.persistence[h];
+              const ty = r.typical[h];
+              if (!f || !p || !ty || f.n === 0) return null;
               return (
-                <tr key={h} className="border-b border-slate-200" data-horizon={h} data-forecast={f.mae} data-persistence={r.persistence[h]?.mae} data-typical={r.typical[h]?.mae} data-n={f.n}>
+                <tr key={h} className="border-b border-slate-200" data-horizon={h} data-forecast={f.mae} data-persistence={p.mae} data-typical={ty.mae} data-n={f.n}>
                   <th scope="row" className="py-1 pr-3 font-normal">{t("horizon", { hours: h })}</th>
                   <td className="py-1 pr-3 font-semibold">{t("minutes", { value: num.format(f.mae) })}</td>
-                  <td className="py-1 pr-3">{t("minutes", { value: num.format(r.persistence[h]!.mae) })}</td>
-                  <td className="py-1 pr-3">{t("minutes", { value: num.format(r.typical[h]!.mae) })}</td>
+                  <td className="py-1 pr-3">{t("minutes", { value: num.format(p.mae) })}</td>
+                  <td className="py-1 pr-3">{t("minutes", { value: num.format(ty.mae) })}</td>
                   <td className="py-1">{count.format(f.n)}</td>
                 </tr>
               );

@@ -366,8 +366,9 @@ const DAILY = [30, 5, 12, 50, 20, 8, 40];
 const daily = (t: number) => DAILY[weekday(t)]!;
 
 describe("fitForecast", () => {
-  const until = T0 + 12 * WEEK_S;
-  const history = hourlyReadings(T0, 12 * 168 + 24, (t) => daily(t));
+  // Fitting starts once the longest level window (12 weeks) has history behind it.
+  const until = T0 + 14 * WEEK_S;
+  const history = hourlyReadings(T0, 14 * 168 + 24, (t) => daily(t));
 
   it("falls back to DEFAULT_MODEL without history", () => {
     expect(fitForecast([], until)).toEqual(DEFAULT_MODEL);
@@ -404,8 +405,8 @@ describe("fitForecast", () => {
   });
 
   it("scores only targets before `until`, and keeps the default blend for a horizon with fewer than MIN_FIT_CASES cases", () => {
-    // Eight weeks of levels behind the first fitting point, readings for a day after `until`.
-    const short = T0 + 8 * WEEK_S + 3 * HOUR_S;
+    // Twelve weeks of levels behind the first fitting point, readings for a day after `until`.
+    const short = T0 + 12 * WEEK_S + 3 * HOUR_S;
     expect(fitForecast([lane(history, short)], short)).toEqual(DEFAULT_MODEL);
     // A day later: about 24 cases per horizon, still too few to learn from.
     expect(fitForecast([lane(history, short + DAY_S)], short + DAY_S)).toEqual(DEFAULT_MODEL);
@@ -425,10 +426,10 @@ describe("fitForecast", () => {
 });
 
 describe("backtest on synthetic lanes", () => {
-  const from = T0 + 11 * WEEK_S;
-  const to = T0 + 12 * WEEK_S;
+  const from = T0 + 13 * WEEK_S;
+  const to = T0 + 14 * WEEK_S;
   /** Readings from T0 to 13 hours past `to`, so that every 12-hour target has its truth. */
-  const readingsOf = (value: (t: number) => number | null) => hourlyReadings(T0, 12 * 168 + 13, value);
+  const readingsOf = (value: (t: number) => number | null) => hourlyReadings(T0, 14 * 168 + 13, value);
 
   /** MAE of "the current wait persists" computed straight from the pattern: readings are hourly, so the current wait at t is the value at t − 1 h. */
   function persistenceMae(value: (t: number) => number, h: number): number {
