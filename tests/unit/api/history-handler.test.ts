@@ -201,6 +201,14 @@ describe("from and to", () => {
     }
   });
 
+  it("with only a date `to`, gives that local day (25 hours on the fall-back day)", async () => {
+    const day = await ok(history("?to=2025-10-13&limit=1"));
+    expect(day.meta.from).toBe("2025-10-13T07:00:00.000Z");
+    expect(day.meta.to).toBe("2025-10-14T07:00:00.000Z");
+    const fallBack = await ok(history("?to=2025-11-02&limit=1"));
+    expect(Date.parse(fallBack.meta.to) - Date.parse(fallBack.meta.from)).toBe(25 * 3600 * 1000);
+  });
+
   it("accepts exactly 31 days and refuses more", async () => {
     const month = await ok(history("?from=2025-10-01&to=2025-10-31&limit=1"));
     expect(month.meta.from).toBe("2025-10-01T07:00:00.000Z");
