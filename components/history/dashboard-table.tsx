@@ -4,6 +4,7 @@ import type { DashboardPort, DashboardLane } from "@/lib/history/dashboard";
 import type { Trend, VsTypical } from "@/lib/history/compare";
 import { laneLabelKey } from "@/components/ports/lane-row";
 import { useDateTime } from "@/components/ui/use-date-time";
+import { isSameLocalDay } from "@/components/ui/format";
 
 const VS_GLYPH: Record<VsTypical, string> = { above: "▲", below: "▼", normal: "=" };
 const VS_STYLE: Record<VsTypical, string> = {
@@ -16,7 +17,7 @@ const VS_STYLE: Record<VsTypical, string> = {
  * One port's lanes now. A real table (the CSV download has the same columns); on a phone each
  * row becomes a card whose cells carry their column name, so nothing scrolls sideways.
  */
-export function DashboardTable({ port }: { port: DashboardPort }) {
+export function DashboardTable({ port, now }: { port: DashboardPort; now: number }) {
   const t = useTranslations("Dashboard");
   const locale = useLocale() as Locale;
   const cols = [t("colLane"), t("colWait"), t("colTypical"), t("colVsTypical"), t("colLanesOpen"), t("colTrend"), t("colUpdated")];
@@ -41,7 +42,7 @@ export function DashboardTable({ port }: { port: DashboardPort }) {
             </th>
           </tr>
           {lanes.map((lane) => (
-            <Row key={`${lane.mode}-${lane.type}`} lane={lane} cols={cols} cell={cell} timeZone={port.timeZone} />
+            <Row key={`${lane.mode}-${lane.type}`} lane={lane} cols={cols} cell={cell} timeZone={port.timeZone} now={now} />
           ))}
         </tbody>
       ))}
@@ -55,7 +56,7 @@ function crossingsOf(port: DashboardPort): [string, DashboardLane[]][] {
   return [...groups];
 }
 
-function Row({ lane, cols, cell, timeZone }: { lane: DashboardLane; cols: string[]; cell: string; timeZone: string }) {
+function Row({ lane, cols, cell, timeZone, now }: { lane: DashboardLane; cols: string[]; cell: string; timeZone: string; now: number }) {
   const t = useTranslations("Dashboard");
   const tw = useTranslations("Waits");
   const locale = useLocale() as Locale;
@@ -103,7 +104,16 @@ function Row({ lane, cols, cell, timeZone }: { lane: DashboardLane; cols: string
         {lane.trend ? <TrendMark trend={lane.trend} values={lane.recent} label={t(`trend.${lane.trend}`)} /> : "–"}
       </td>
       <td role="cell" className={cell} data-label={cols[6]}>
-        {lane.updatedAt ? <time dateTime={lane.updatedAt}>{dateTime(Date.parse(lane.updatedAt), { hour: "numeric", minute: "2-digit", timeZone })}</time> : "–"}
+        {lane.updatedAt ? (
+          <time dateTime={lane.updatedAt}>
+            {/* An earlier day's reading carries its date, so "9:00 PM" is never read as tonight. */}
+            {isSameLocalDay(Date.parse(lane.updatedAt), now, timeZone)
+              ? dateTime(Date.parse(lane.updatedAt), { hour: "numeric", minute: "2-digit", timeZone })
+              : dateTime(Date.parse(lane.updatedAt), { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone })}
+          </time>
+        ) : (
+          "–"
+        )}
       </td>
     </tr>
   );

@@ -75,7 +75,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               {port.name[locale]}
             </Link>
           </h2>
-          <DashboardTable port={port} />
+          <DashboardTable port={port} now={Date.parse(d.generatedAt)} />
         </section>
       ))}
       <p className="mt-3 text-sm text-slate-700">
