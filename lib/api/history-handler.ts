@@ -181,7 +181,7 @@ export function handleForecast(request: Request, slug: string, source: HistorySo
   const ctx = forecastContext(source.db);
   const body: ForecastResponse = {
     data: portLanes(port.value, q.value).map((lane) => {
-      const o = laneOutlook(source.db, lane, port.value.timeZone, now, ctx, { series: false });
+      const o = laneOutlook(source.db, lane, port.value.timeZone, now, ctx);
       return {
         cbpPortNumber: o.cbpPortNumber,
         mode: o.mode,

@@ -77,7 +77,7 @@ function build(db: Db, live: AllPortsView, nowMs: number): Dashboard {
       const updatedAt = lane?.updatedAt ?? null;
       // Typical for the hour of the reading, not of the clock: an 11:00 reading is compared with 11:00.
       const readingAt = updatedAt ? Math.floor(Date.parse(updatedAt) / 1000) : undefined;
-      const outlook = laneOutlook(db, ref, def.timeZone, now, ctx, { compareAt: readingAt });
+      const outlook = laneOutlook(db, ref, def.timeZone, now, ctx, { compareAt: readingAt, week: true });
       // TREND_HOURS hours of change: the samples at the hour boundaries from then to now.
       const recent = outlook.week.slice(-(TREND_HOURS + 1)).map((p) => p.wait);
       const old = updatedAt !== null && nowMs - Date.parse(updatedAt) > OLD_READING_MS;

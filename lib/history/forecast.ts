@@ -141,16 +141,20 @@ export function predict(input: ForecastInputs, blend: Blend): { minutes: number;
   return { minutes: Math.max(0, Math.round(f)), basis };
 }
 
+/** The open wait in effect at t with its reading time, or null (closed, pending, none recent). */
+export function openReadingAt(lane: LaneHistory, t: number): { wait: number; observedAt: number } | null {
+  const r = readingInEffect(lane.readings, t);
+  return r && r.status === "open" && r.delayMinutes !== null ? { wait: r.delayMinutes, observedAt: r.observedAt } : null;
+}
+
 /** The open wait known at `t` from readings taken strictly before it. */
 export function currentBefore(lane: LaneHistory, t: number): { wait: number; observedAt: number } | null {
-  const r = readingInEffect(lane.readings, t - 1);
-  return r && r.status === "open" && r.delayMinutes !== null ? { wait: r.delayMinutes, observedAt: r.observedAt } : null;
+  return openReadingAt(lane, t - 1);
 }
 
 /** The open wait actually in effect at t (the backtest's truth). */
 export function actualAt(lane: LaneHistory, t: number): number | null {
-  const r = readingInEffect(lane.readings, t);
-  return r && r.status === "open" && r.delayMinutes !== null ? r.delayMinutes : null;
+  return openReadingAt(lane, t)?.wait ?? null;
 }
 
 /** Everything every method needs was known before t, and the lane was open at the target. */

@@ -4,13 +4,13 @@
  */
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { findCrossing, type Bilingual, type LaneType, type Mode, type PortDef } from "@/lib/ports";
+import { type Bilingual, type LaneType, type Mode, type PortDef } from "@/lib/ports";
 import { formatWallTimeIso, instantsForWallTime, offsetMinutesAt, wallTimeAt } from "@/lib/time/zone";
-import { BACKTEST_HORIZONS, DEFAULT_MODEL, FORECAST_HOURS, laneHistory, levelAt, predict, typicalAt, typicalWeek, TYPICAL_WEEKS, type ForecastBasis, type LaneHistory } from "./forecast";
+import { BACKTEST_HORIZONS, DEFAULT_MODEL, FORECAST_HOURS, laneHistory, levelAt, openReadingAt, predict, typicalAt, typicalWeek, TYPICAL_WEEKS, type ForecastBasis, type LaneHistory } from "./forecast";
 import type { BacktestResult, ForecastModel } from "./schemas";
 import type { Spread } from "./stats";
-import { bucketOf, DAY_S, floorHour, HOUR_S, readingInEffect, WEEK_S } from "./series";
-import { loadLaneReadings, readAccuracy, readForecastModel, type LaneId, type StoredAccuracy } from "./store";
+import { bucketOf, DAY_S, floorHour, HOUR_S, WEEK_S } from "./series";
+import { laneKey, loadLaneReadings, readAccuracy, readForecastModel, type LaneId, type StoredAccuracy } from "./store";
 
 export interface LaneRef extends LaneId {
   crossingName: Bilingual;
@@ -86,7 +86,7 @@ export function expectedError(result: BacktestResult | undefined, h: number): nu
 
 function historyOf(db: Db, lane: LaneId, timeZone: string, now: number, weeks: number): LaneHistory {
   const readings = loadLaneReadings(db, lane, now - weeks * WEEK_S - DAY_S, now, { hourly: true });
-  return laneHistory(`${lane.cbpPortNumber}/${lane.mode}/${lane.type}`, timeZone, readings, now);
+  return laneHistory(laneKey(lane), timeZone, readings, now);
 }
 
 /** Instants of the local midnight that starts the day containing t, and of the next one. */
@@ -109,12 +109,14 @@ function sampleAt(lane: LaneHistory, t: number, now: number): number | null {
 export interface OutlookOptions {
   /** Typical for the hour of this instant (e.g. the live reading's), as `typicalThen`. */
   compareAt?: number;
-  /** false: leave `today` and `week` empty (the forecast API does not send them). */
-  series?: boolean;
+  /** Fill `today` (the port page's chart); otherwise it stays empty. */
+  today?: boolean;
+  /** Fill `week` (the dashboard's charts); otherwise it stays empty. */
+  week?: boolean;
 }
 
 export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number, ctx: ForecastContext, opts: OutlookOptions = {}): LaneOutlook {
-  const { compareAt, series = true } = opts;
+  const { compareAt } = opts;
   const weeks = Math.max(TYPICAL_WEEKS, ctx.model.levelWeeks);
   const lane = historyOf(db, ref, timeZone, now, weeks);
   const hourNow = floorHour(now);
@@ -124,13 +126,12 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
 
   const [dayStart, dayEnd] = localDayBounds(now, timeZone);
   const today: HourPoint[] = [];
-  for (let t = dayStart; series && t < dayEnd; t += HOUR_S) today.push(point(t));
+  for (let t = dayStart; opts.today && t < dayEnd; t += HOUR_S) today.push(point(t));
 
   const week: HourPoint[] = [];
-  for (let t = hourNow - 167 * HOUR_S; series && t <= hourNow; t += HOUR_S) week.push(point(t));
+  for (let t = hourNow - 167 * HOUR_S; opts.week && t <= hourNow; t += HOUR_S) week.push(point(t));
 
-  const reading = readingInEffect(lane.readings, now);
-  const current = reading && reading.status === "open" && reading.delayMinutes !== null ? { wait: reading.delayMinutes, observedAt: reading.observedAt } : null;
+  const current = openReadingAt(lane, now);
   const levelNow = current ? levelAt(lane, bucketOf(current.observedAt, timeZone), cutoff, ctx.model.levelWeeks) : null;
 
   const forecast: ForecastPoint[] = [];
@@ -169,8 +170,4 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
 /** The 7 × 24 typical table of one lane (index weekday·24 + hour, Sunday first). */
 export function laneTypicalWeek(db: Db, ref: LaneId, timeZone: string, now: number): (Spread | null)[] {
   return typicalWeek(historyOf(db, ref, timeZone, now, TYPICAL_WEEKS), floorHour(now));
-}
-
-export function zoneOfCrossing(cbpPortNumber: string): string | null {
-  return findCrossing(cbpPortNumber)?.port.timeZone ?? null;
 }

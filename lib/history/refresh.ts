@@ -10,7 +10,7 @@ import { PORTS } from "@/lib/ports";
 import { BACKTEST_HORIZONS, backtestSteps, DEFAULT_MODEL, fitForecastSteps, FIT_WEEKS, laneHistory, LEVEL_WEEKS_CHOICES, runToEnd, runYielding, type LaneHistory } from "./forecast";
 import { portLanes } from "./outlook";
 import { DAY_S, floorHour, WEEK_S } from "./series";
-import { loadLaneReadings, readForecastModel, saveAccuracy, saveForecastModel } from "./store";
+import { laneKey, loadLaneReadings, readForecastModel, saveAccuracy, saveForecastModel } from "./store";
 
 export const RECENT_DAYS = 28;
 export const REFIT_EVERY_S = DAY_S;
@@ -25,7 +25,7 @@ export function* loadAllLanesSteps(db: Db, from: number, until: number): Generat
   const lanes: LaneHistory[] = [];
   for (const port of PORTS.filter((p) => p.kind === "active")) {
     for (const lane of portLanes(port)) {
-      lanes.push(laneHistory(`${lane.cbpPortNumber}/${lane.mode}/${lane.type}`, port.timeZone, loadLaneReadings(db, lane, from, until), until));
+      lanes.push(laneHistory(laneKey(lane), port.timeZone, loadLaneReadings(db, lane, from, until), until));
       yield;
     }
   }

@@ -45,19 +45,10 @@ export function readingInEffect(readings: readonly HistoryReading[], t: number):
   return t - r.observedAt < READING_LIFETIME_S ? r : null;
 }
 
-/** The open wait in minutes in effect at t, or null (no recent reading, or the lane was not open). */
-export function openWaitAt(readings: readonly HistoryReading[], t: number): number | null {
-  const r = readingInEffect(readings, t);
-  return r && r.status === "open" && r.delayMinutes !== null ? r.delayMinutes : null;
-}
-
 /** Start of the hour containing t (epoch seconds). Every zone we serve has whole-hour offsets. */
 export function floorHour(t: number): number {
   return Math.floor(t / HOUR_S) * HOUR_S;
 }
-
-/** 0 = Sunday … 6 = Saturday, as in JavaScript and in CBP's own day codes. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** The weekday-and-hour bucket (0 … 167, Sunday 0 h first) of an instant in a time zone. */
 export function bucketOf(t: number, timeZone: string): number {
@@ -144,9 +135,4 @@ export function rangeValues(series: HourlySeries, bucket: number, [a, c]: readon
     if (!Number.isNaN(v)) out.push(v);
   }
   return out;
-}
-
-/** Open waits of the hours in `bucket` sampled in [from, to). */
-export function bucketValues(series: HourlySeries, bucket: number, from: number, to: number): number[] {
-  return rangeValues(series, bucket, bucketRange(series, bucket, from, to));
 }

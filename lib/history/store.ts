@@ -70,16 +70,6 @@ export function rebuildLaneHourly(db: Db): void {
   db.exec(REBUILD_LANE_HOURLY);
 }
 
-/** Every lane (crossing, mode, type) with readings in [from, to]. */
-export function lanesWithReadings(db: Db, from: number, to: number): LaneId[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT cbp_port_number AS cbpPortNumber, mode, type FROM lane_reading
-        WHERE observed_at >= ? AND observed_at <= ? ORDER BY 1, 2, 3`,
-    )
-    .all(from, to) as LaneId[];
-}
-
 export function historyBounds(db: Db): { first: number; last: number } | null {
   const row = db.prepare("SELECT MIN(observed_at) AS first, MAX(observed_at) AS last FROM lane_reading").get() as { first: number | null; last: number | null };
   return row.first === null || row.last === null ? null : { first: row.first, last: row.last };

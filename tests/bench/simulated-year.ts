@@ -13,21 +13,12 @@ import { isoInZone, portLanes } from "@/lib/history/outlook";
 import { rebuildLaneHourly } from "@/lib/history/store";
 import { PORTS, type LaneType, type Mode } from "@/lib/ports";
 import { wallTimeAt } from "@/lib/time/zone";
+import { mulberry32 } from "@/tests/support/prng";
 
 export const STEP_S = 300;
 export const YEAR_S = 365 * 24 * 3600;
 
-/** mulberry32: small, fast and good enough for noise. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 function gaussian(rand: () => number): number {
   const u = 1 - rand();

@@ -6,20 +6,18 @@ import { describe, expect, it } from "vitest";
 import {
   bucketOf,
   bucketRange,
-  bucketValues,
   DAY_S,
   floorHour,
   HOUR_S,
   hourlySeries,
   lastIndexAtOrBefore,
-  openWaitAt,
   rangeValues,
   READING_LIFETIME_S,
   readingInEffect,
   WEEK_S,
   type HistoryReading,
 } from "@/lib/history/series";
-import { at, closed, hourlyReadings, int, LA, reading, rng } from "./support";
+import { at, bucketValues, closed, hourlyReadings, int, LA, openWaitAt, reading, rng } from "./support";
 
 describe("constants", () => {
   it("keeps a reading in effect for two hours", () => {

@@ -11,7 +11,6 @@ import {
   historyBounds,
   historyPage,
   laneKey,
-  lanesWithReadings,
   loadLaneReadings,
   readAccuracy,
   readForecastModel,
@@ -151,8 +150,8 @@ describe("loadLaneReadings", () => {
   });
 });
 
-describe("lanesWithReadings and historyBounds", () => {
-  it("list the lanes with readings in a window and the first and last reading times", () => {
+describe("historyBounds", () => {
+  it("gives the first and last reading times, or null without readings", () => {
     const db = emptyDb();
     expect(historyBounds(db)).toBeNull();
     const T = at("2025-10-20T17:00:00Z");
@@ -160,12 +159,6 @@ describe("lanesWithReadings and historyBounds", () => {
     insert(db, LANE, T + 100, "open", 1);
     insert(db, { ...LANE, cbpPortNumber: "250601" }, T + 200, "closed", null);
     expect(historyBounds(db)).toEqual({ first: T, last: T + 200 });
-    expect(lanesWithReadings(db, T, T + 200)).toEqual([
-      { cbpPortNumber: "250401", mode: "passenger", type: "sentri" },
-      { cbpPortNumber: "250401", mode: "passenger", type: "standard" },
-      { cbpPortNumber: "250601", mode: "passenger", type: "standard" },
-    ]);
-    expect(lanesWithReadings(db, T + 1, T + 100)).toEqual([LANE]);
   });
 });
 

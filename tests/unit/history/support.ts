@@ -2,8 +2,9 @@
  * Helpers for the history tests: readings built by hand, synthetic lanes sampled on the hour and
  * a seeded random generator (so that property checks are deterministic).
  */
-import { laneHistory, type LaneHistory } from "@/lib/history/forecast";
-import { HOUR_S, type HistoryReading, type ReadingStatus } from "@/lib/history/series";
+import { laneHistory, openReadingAt, type LaneHistory } from "@/lib/history/forecast";
+import { bucketRange, HOUR_S, rangeValues, type HistoryReading, type HourlySeries, type ReadingStatus } from "@/lib/history/series";
+import { mulberry32 } from "@/tests/support/prng";
 
 export const LA = "America/Los_Angeles";
 
@@ -39,16 +40,17 @@ export function lane(readings: readonly HistoryReading[], until: number, timeZon
   return laneHistory(key, timeZone, readings, until);
 }
 
-/** mulberry32: a small deterministic PRNG, uniform in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded generator, uniform in [0, 1). */
+export const rng = mulberry32;
+
+/** Open waits of the hours in `bucket` sampled in [from, to): the two series steps the forecast composes. */
+export function bucketValues(series: HourlySeries, bucket: number, from: number, to: number): number[] {
+  return rangeValues(series, bucket, bucketRange(series, bucket, from, to));
+}
+
+/** The open wait in effect at t by the forecast's own rule (openReadingAt), or null. */
+export function openWaitAt(readings: readonly HistoryReading[], t: number): number | null {
+  return openReadingAt(laneHistory("test/passenger/standard", "UTC", readings, t), t)?.wait ?? null;
 }
 
 /** An integer in [lo, hi] from `rand`. */

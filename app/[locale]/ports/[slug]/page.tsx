@@ -73,7 +73,7 @@ function outlooks(def: NonNullable<ReturnType<typeof getPort>>, version: string)
   const nowMs = Date.now();
   return perMinute(db, `outlook|${def.slug}|${version}`, nowMs, () => {
     const ctx = forecastContext(db);
-    return portLanes(def).map((lane) => laneOutlook(db, lane, def.timeZone, Math.floor(nowMs / 1000), ctx));
+    return portLanes(def).map((lane) => laneOutlook(db, lane, def.timeZone, Math.floor(nowMs / 1000), ctx, { today: true }));
   });
 }
 
