@@ -58,6 +58,8 @@ function crossingsOf(port: DashboardPort): [string, DashboardLane[]][] {
 
 function Row({ lane, cols, cell, timeZone, now }: { lane: DashboardLane; cols: string[]; cell: string; timeZone: string; now: number }) {
   const t = useTranslations("Dashboard");
+  // The same "median (range)" format as the charts' tables.
+  const tc = useTranslations("Charts");
   const tw = useTranslations("Waits");
   const locale = useLocale() as Locale;
   const dateTime = useDateTime();
@@ -92,7 +94,7 @@ function Row({ lane, cols, cell, timeZone, now }: { lane: DashboardLane; cols: s
         {lane.old ? <span className="ml-1 text-sm">({tw("oldReading")})</span> : null}
       </td>
       <td role="cell" className={cell} data-label={cols[2]}>
-        {lane.typical ? t("typicalRange", { median: Math.round(lane.typical.median), p25: Math.round(lane.typical.p25), p75: Math.round(lane.typical.p75) }) : t("noTypical")}
+        {lane.typical ? tc("typicalCell", { median: Math.round(lane.typical.median), p25: Math.round(lane.typical.p25), p75: Math.round(lane.typical.p75) }) : t("noTypical")}
       </td>
       <td role="cell" className={cell} data-label={cols[3]}>
         {lane.vsTypical ? <VsBadge vs={lane.vsTypical} label={t(`vs.${lane.vsTypical}`)} /> : "–"}
