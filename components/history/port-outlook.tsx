@@ -1,10 +1,11 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { FORECAST_HOURS } from "@/lib/history/forecast";
 import type { LaneOutlook } from "@/lib/history/outlook";
 import { laneLabelKey } from "@/components/ports/lane-row";
 import { useDateTime } from "@/components/ui/use-date-time";
-import { WaitChart } from "@/components/history/wait-chart";
+import { WaitChart, type ChartPoint } from "@/components/history/wait-chart";
 
 /** "Today against typical" and "the next 12 hours" for each lane of a port, most-used lane open. */
 export function PortOutlook({ lanes, timeZone }: { lanes: readonly LaneOutlook[]; timeZone: string }) {
@@ -30,6 +31,19 @@ export function PortOutlook({ lanes, timeZone }: { lanes: readonly LaneOutlook[]
       </div>
     </section>
   );
+}
+
+/** All 12 coming hours, closed ones included as gaps, so the chart's time axis stays even. */
+function nextHours(lane: LaneOutlook): ChartPoint[] {
+  const first = lane.forecast[0];
+  if (!first) return [];
+  const hourNow = Date.parse(first.at) - first.horizon * 3_600_000;
+  return Array.from({ length: FORECAST_HOURS }, (_, i) => {
+    const f = lane.forecast.find((x) => x.horizon === i + 1);
+    return f
+      ? { at: f.at, wait: null, typical: f.typical, forecast: f.minutes }
+      : { at: new Date(hourNow + (i + 1) * 3_600_000).toISOString(), wait: null, typical: null, forecast: null };
+  });
 }
 
 function LaneBlock({ lane, timeZone, open }: { lane: LaneOutlook; timeZone: string; open: boolean }) {
@@ -77,7 +91,7 @@ function LaneBlock({ lane, timeZone, open }: { lane: LaneOutlook; timeZone: stri
       <WaitChart
         id={`${id}-next`}
         title={t("nextTitle")}
-        points={lane.forecast.map((f) => ({ at: f.at, wait: null, typical: f.typical, forecast: f.minutes }))}
+        points={nextHours(lane)}
         timeZone={timeZone}
         tick={{ every: 3, label: "hour" }}
       />

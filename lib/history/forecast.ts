@@ -90,6 +90,11 @@ function summary(lane: LaneHistory, buckets: readonly number[], cutoff: number, 
   return out;
 }
 
+/** How many open waits were sampled in this bucket over the window: 0 for an hour the lane is always closed. */
+export function openSamplesAt(lane: LaneHistory, bucket: number, cutoff: number, weeks: number): number {
+  return rangeValues(lane.series, bucket, bucketRange(lane.series, bucket, cutoff - weeks * WEEK_S, cutoff)).length;
+}
+
 /** The 7 × 24 typical table (index weekday·24 + hour, Sunday first) from samples before `cutoff`. */
 export function typicalWeek(lane: LaneHistory, cutoff: number, weeks = TYPICAL_WEEKS): (Spread | null)[] {
   return Array.from({ length: 168 }, (_, b) => typicalAt(lane, b, cutoff, weeks));

@@ -6,7 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type Bilingual, type LaneType, type Mode, type PortDef } from "@/lib/ports";
 import { formatWallTimeIso, instantsForWallTime, offsetMinutesAt, wallTimeAt } from "@/lib/time/zone";
-import { BACKTEST_HORIZONS, DEFAULT_MODEL, FORECAST_HOURS, laneHistory, levelAt, openReadingAt, predict, typicalAt, typicalWeek, TYPICAL_WEEKS, type ForecastBasis, type LaneHistory } from "./forecast";
+import { BACKTEST_HORIZONS, DEFAULT_MODEL, FORECAST_HOURS, laneHistory, levelAt, openReadingAt, openSamplesAt, predict, typicalAt, typicalWeek, TYPICAL_WEEKS, type ForecastBasis, type LaneHistory } from "./forecast";
 import type { BacktestResult, ForecastModel } from "./schemas";
 import type { Spread } from "./stats";
 import { bucketOf, DAY_S, floorHour, HOUR_S, WEEK_S } from "./series";
@@ -134,15 +134,18 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
   const current = openReadingAt(lane, now);
   const levelNow = current ? levelAt(lane, bucketOf(current.observedAt, timeZone), cutoff, ctx.model.levelWeeks) : null;
 
-  const forecast: ForecastPoint[] = [];
-  for (let h = 1; h <= FORECAST_HOURS; h++) {
-    const t = hourNow + h * HOUR_S;
+  const hours = Array.from({ length: FORECAST_HOURS }, (_, i) => {
+    const t = hourNow + (i + 1) * HOUR_S;
     const bucket = bucketOf(t, timeZone);
-    const p = predict(
-      { current: current?.wait ?? null, levelNow: levelNow?.median ?? null, levelThen: levelAt(lane, bucket, cutoff, ctx.model.levelWeeks)?.median ?? null },
-      ctx.model.blends[h] ?? DEFAULT_MODEL.blends[h]!,
-    );
-    if (!p) continue;
+    return { h: i + 1, t, bucket, levelThen: levelAt(lane, bucket, cutoff, ctx.model.levelWeeks)?.median ?? null };
+  });
+  // An hour with history but not one open wait in it is an hour the lane is closed (Tecate at
+  // night, PedWest after 2 p.m.): no forecast, rather than today's wait carried into it.
+  const hasHistory = lane.readings.length > 0 && lane.readings[0]!.observedAt < cutoff - WEEK_S;
+  const forecast: ForecastPoint[] = [];
+  for (const { h, t, bucket, levelThen } of hours) {
+    const p = predict({ current: current?.wait ?? null, levelNow: levelNow?.median ?? null, levelThen }, ctx.model.blends[h] ?? DEFAULT_MODEL.blends[h]!);
+    if (!p || (p.basis === "current" && hasHistory && openSamplesAt(lane, bucket, cutoff, ctx.model.levelWeeks) === 0)) continue;
     forecast.push({
       at: isoInZone(t, timeZone),
       horizon: h,
