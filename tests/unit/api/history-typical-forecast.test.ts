@@ -276,6 +276,20 @@ describe("GET /ports/{slug}/forecast", () => {
     expect(withCurrent).toBeGreaterThanOrEqual(14);
   });
 
+  it("forecasts no hour in which the lane is always closed: Tecate (6 a.m. to 10 p.m.) seen from 8:30 p.m.", async () => {
+    const evening = Date.parse("2025-10-29T03:30:00Z"); // Tuesday 8:30 p.m. in Tijuana
+    const body = ForecastResponse.parse(await okJson(forecast("tecate", "", {}, src(db, evening))));
+    const withWait = body.data.filter((l) => l.current !== null);
+    expect(withWait.length).toBeGreaterThan(0);
+    for (const lane of withWait) {
+      const hours = lane.hours.map((h) => weekdayHour(Date.parse(h.at) / 1000).hour);
+      // Its last reading of the day stays in effect up to 2 hours (10 and 11 p.m. may have one);
+      // from 1 to 5 a.m. there is never an open wait, so no forecast either.
+      expect(hours.filter((h) => h >= 1 && h <= 5), laneId(lane)).toEqual([]);
+      expect(hours.some((h) => h >= 6 && h <= 8), laneId(lane)).toBe(true);
+    }
+  });
+
   it("best is the hour with the fewest minutes, the earliest on ties", async () => {
     let ties = 0;
     for (const port of PORTS) {
