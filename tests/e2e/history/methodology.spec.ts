@@ -6,7 +6,13 @@ test.beforeAll(async ({ request }) => {
 });
 
 interface Forecast {
-  data: { cbpPortNumber: string; mode: string; type: string; hours: { horizon: number; basis: string; expectedError: number | null }[] }[];
+  data: {
+    cbpPortNumber: string;
+    mode: string;
+    type: string;
+    current: { wait: number; at: string } | null;
+    hours: { horizon: number; basis: string; expectedError: number | null }[];
+  }[];
   meta: { accuracy: { from: string; to: string; computedAt: string; kind: string } | null };
 }
 
@@ -39,28 +45,29 @@ for (const locale of LOCALES) {
     await expect(rows.first().locator("td").first()).toContainText(one.format(table[0]!.forecast));
 
     // The forecast API quotes the same backtest: each blended hour's expected error is the
-    // forecast MAE at the first scored horizon at or beyond it (fallback hours have none).
-    const res = await page.request.get("/api/v1/ports/san-ysidro/forecast");
-    expect(res.status()).toBe(200);
-    const api = (await res.json()) as Forecast;
-    expect(api.meta.accuracy?.kind).toBe("recent");
-    const acc = api.meta.accuracy!;
-    expect(Date.parse(acc.from)).toBeLessThan(Date.parse(acc.to));
-    expect(Date.parse(acc.computedAt)).toBeGreaterThanOrEqual(Date.parse(acc.to));
-    const first = api.data.find((l) => l.cbpPortNumber === "250401" && l.mode === "passenger" && l.type === "standard");
-    expect(first?.hours.length).toBeGreaterThan(0);
-    expect(first!.hours[0]!.horizon).toBe(1);
-    expect(first!.hours[0]!.basis).toBe("blend");
-    expect(first!.hours[0]!.expectedError).toBe(table[0]!.forecast);
+    // forecast MAE at the first scored horizon at or beyond it (fallback hours have none). Which
+    // lanes have a blend depends on the replayed feed at this time of day (CBP readings can be
+    // hours old, and then there is no current wait to blend), so every port is checked.
     let checked = 0;
-    for (const lane of api.data) {
-      for (const h of lane.hours) {
-        const scored = table.find((r) => r.horizon >= h.horizon);
-        const expected = h.basis === "blend" ? (scored?.forecast ?? null) : null;
-        expect(h.expectedError, `${lane.cbpPortNumber}/${lane.mode}/${lane.type} +${h.horizon} h (${h.basis})`).toBe(expected);
-        if (h.basis === "blend") checked++;
+    for (const slug of ["san-ysidro", "otay-mesa", "tecate", "cross-border-xpress"]) {
+      const res = await page.request.get(`/api/v1/ports/${slug}/forecast`);
+      expect(res.status()).toBe(200);
+      const api = (await res.json()) as Forecast;
+      expect(api.meta.accuracy?.kind).toBe("recent");
+      const acc = api.meta.accuracy!;
+      expect(Date.parse(acc.from)).toBeLessThan(Date.parse(acc.to));
+      expect(Date.parse(acc.computedAt)).toBeGreaterThanOrEqual(Date.parse(acc.to));
+      for (const lane of api.data) {
+        for (const h of lane.hours) {
+          const where = `${lane.cbpPortNumber}/${lane.mode}/${lane.type} +${h.horizon} h (${h.basis})`;
+          if (lane.current === null) expect(h.basis, where).toBe("usual");
+          const scored = table.find((r) => r.horizon >= h.horizon);
+          const expected = h.basis === "blend" ? (scored?.forecast ?? null) : null;
+          expect(h.expectedError, where).toBe(expected);
+          if (h.basis === "blend") checked++;
+        }
       }
     }
-    expect(checked).toBeGreaterThan(6);
+    expect(checked).toBeGreaterThan(0);
   });
 }
