@@ -3,14 +3,12 @@
  * (one row per lane) or `?format=csv&series=week` (the charts' hourly values).
  */
 import "server-only";
-import { z } from "zod";
+import { DashboardQuery, type DashboardResponse } from "@/lib/api/dashboard-schema";
 import { apiError, jsonResponse } from "@/lib/api/http";
 import { getDb } from "@/lib/db/client";
 import { buildDashboard, type Dashboard } from "@/lib/history/dashboard";
 import { env } from "@/lib/env";
 import type { WaitsSource } from "@/lib/waits/read";
-
-const Query = z.strictObject({ format: z.enum(["json", "csv"]).optional(), series: z.literal("week").optional() });
 
 /** RFC 4180: quote a field when it holds a comma, quote or line break. */
 function csvField(v: string | number | boolean | null): string {
@@ -53,7 +51,7 @@ export function handleDashboard(request: Request, source?: WaitsSource): Respons
   const url = new URL(request.url);
   const entries = [...url.searchParams.entries()];
   if (new Set(entries.map(([k]) => k)).size !== entries.length) return apiError("bad_request", "Each query parameter may appear only once.");
-  const q = Query.safeParse(Object.fromEntries(entries));
+  const q = DashboardQuery.safeParse(Object.fromEntries(entries));
   if (!q.success) return apiError("bad_request", "Allowed: format (json, csv) and, for CSV, series=week.");
   if (q.data.series && q.data.format !== "csv") return apiError("bad_request", "series=week is only for format=csv; the JSON already has the 7-day series.");
   const d = buildDashboard(source ?? { db: getDb(), now: Date.now, staleSeconds: env().CBP_STALE_SECONDS });
@@ -66,5 +64,6 @@ export function handleDashboard(request: Request, source?: WaitsSource): Respons
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` },
     });
   }
-  return jsonResponse(JSON.stringify({ data: d }), { cacheControl: cache });
+  const body: DashboardResponse = { data: d };
+  return jsonResponse(JSON.stringify(body), { cacheControl: cache });
 }

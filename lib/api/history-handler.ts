@@ -6,7 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { apiError, jsonResponse, notModified } from "@/lib/api/http";
-import type { ForecastResponse, HistoryResponse, TypicalResponse } from "@/lib/api/history-schema";
+import { DEFAULT_LIMIT, HistoryQuery, LaneQuery, MAX_RANGE_DAYS, type ForecastResponse, type HistoryResponse, type TypicalResponse } from "@/lib/api/history-schema";
 import { getDb, type Db } from "@/lib/db/client";
 import { parseDateArg } from "@/lib/history/dates";
 import { TYPICAL_WEEKS } from "@/lib/history/forecast";
@@ -23,9 +23,6 @@ export interface HistorySource {
 
 const defaultSource = (): HistorySource => ({ db: getDb(), now: Date.now });
 
-export const MAX_RANGE_DAYS = 31;
-export const DEFAULT_LIMIT = 500;
-export const MAX_LIMIT = 2000;
 const MAX_QUERY_LENGTH = 1024;
 const SLUG = /^[a-z0-9-]{1,64}$/;
 
@@ -33,15 +30,15 @@ type Result<T> = { ok: true; value: T } | { ok: false; response: Response };
 const fail = (message: string): { ok: false; response: Response } => ({ ok: false, response: apiError("bad_request", message) });
 
 /** Query keys not listed are a 400 (never silently ignored), and so is a repeated key. */
-function readQuery<S extends z.ZodRawShape>(url: URL, shape: S): Result<z.infer<z.ZodObject<S>>> {
+function readQuery<S extends z.ZodRawShape>(url: URL, schema: z.ZodObject<S>): Result<z.infer<z.ZodObject<S>>> {
   if (url.search.length > MAX_QUERY_LENGTH) return fail("The query string is too long.");
   const entries = [...url.searchParams.entries()];
   const keys = entries.map(([k]) => k);
   if (new Set(keys).size !== keys.length) return fail("Each query parameter may appear only once.");
-  const allowed = Object.keys(shape);
+  const allowed = Object.keys(schema.shape);
   const unknown = keys.find((k) => !allowed.includes(k));
   if (unknown !== undefined) return fail(`Unknown query parameter '${unknown}'; allowed: ${allowed.join(", ")}.`);
-  const parsed = z.object(shape).safeParse(Object.fromEntries(entries));
+  const parsed = schema.safeParse(Object.fromEntries(entries));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return fail(`Invalid value for '${issue.path.join(".")}': ${issue.message}.`);
@@ -65,11 +62,6 @@ function respond(request: Request, body: { meta: object }, cacheControl?: string
   return notModified(request, etag, cacheControl) ?? jsonResponse(text, { etag, cacheControl });
 }
 
-const modeType = {
-  mode: z.enum(MODES, { error: `expected one of ${MODES.join(", ")}` }).optional(),
-  type: z.enum(LANE_TYPES, { error: `expected one of ${LANE_TYPES.join(", ")}` }).optional(),
-};
-
 const iso = (t: number) => new Date(t * 1000).toISOString();
 
 const encodeCursor = (c: HistoryCursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
@@ -87,14 +79,7 @@ export function handleHistory(request: Request, slug: string, source: HistorySou
   const port = findPort(slug);
   if (!port.ok) return port.response;
   const url = new URL(request.url);
-  const q = readQuery(url, {
-    ...modeType,
-    crossing: z.string().regex(/^\d{6}$/, "expected a CBP port number such as 250401").optional(),
-    from: z.string().max(40).optional(),
-    to: z.string().max(40).optional(),
-    limit: z.coerce.number({ error: "expected a whole number" }).int("expected a whole number").min(1, `expected 1 to ${MAX_LIMIT}`).max(MAX_LIMIT, `expected 1 to ${MAX_LIMIT}`).optional(),
-    cursor: z.string().max(200).optional(),
-  });
+  const q = readQuery(url, HistoryQuery);
   if (!q.ok) return q.response;
   const { crossing, mode, type, limit = DEFAULT_LIMIT } = q.value;
   const zone = port.value.timeZone;
@@ -155,7 +140,7 @@ export function handleHistory(request: Request, slug: string, source: HistorySou
 export function handleTypical(request: Request, slug: string, source: HistorySource = defaultSource()): Response {
   const port = findPort(slug);
   if (!port.ok) return port.response;
-  const q = readQuery(new URL(request.url), modeType);
+  const q = readQuery(new URL(request.url), LaneQuery);
   if (!q.ok) return q.response;
   const now = Math.floor(source.now() / 1000);
   const body: TypicalResponse = {
@@ -174,7 +159,7 @@ export function handleTypical(request: Request, slug: string, source: HistorySou
 export function handleForecast(request: Request, slug: string, source: HistorySource = defaultSource()): Response {
   const port = findPort(slug);
   if (!port.ok) return port.response;
-  const q = readQuery(new URL(request.url), modeType);
+  const q = readQuery(new URL(request.url), LaneQuery);
   if (!q.ok) return q.response;
   const nowMs = source.now();
   const now = Math.floor(nowMs / 1000);

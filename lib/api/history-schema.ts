@@ -8,6 +8,41 @@ import { LaneStatus } from "@/lib/waits/model";
 
 const Offset = { offset: true } as const;
 
+export const MAX_RANGE_DAYS = 31;
+export const DEFAULT_LIMIT = 500;
+export const MAX_LIMIT = 2000;
+
+/** `?mode&type` of /typical and /forecast (and part of /history). */
+export const LaneQuery = z.object({
+  mode: z
+    .enum(MODES, { error: `expected one of ${MODES.join(", ")}` })
+    .optional()
+    .meta({ description: "Only lanes of this mode: cars, people on foot, or trucks." }),
+  type: z
+    .enum(LANE_TYPES, { error: `expected one of ${LANE_TYPES.join(", ")}` })
+    .optional()
+    .meta({ description: "Only lanes of this type: general (standard), Ready Lane, SENTRI or FAST." }),
+});
+
+export const HistoryQuery = LaneQuery.extend({
+  crossing: z
+    .string()
+    .regex(/^\d{6}$/, "expected a CBP port number such as 250401")
+    .optional()
+    .meta({ description: "Only this crossing of the port (CBP port number, e.g. 250407 for PedWest).", example: "250401" }),
+  // Parsed further by the handler (lib/history/dates.ts), in the port's time zone.
+  from: z.string().max(40).optional().meta({ description: "Start: YYYY-MM-DD (port time zone) or an ISO 8601 date-time with an offset.", example: "2026-11-30" }),
+  to: z.string().max(40).optional().meta({ description: "End (exclusive for date-times; a date includes that whole day). Default: now.", example: "2026-12-01" }),
+  limit: z.coerce
+    .number({ error: "expected a whole number" })
+    .int("expected a whole number")
+    .min(1, `expected 1 to ${MAX_LIMIT}`)
+    .max(MAX_LIMIT, `expected 1 to ${MAX_LIMIT}`)
+    .optional()
+    .meta({ description: `Readings per page (default ${DEFAULT_LIMIT}).` }),
+  cursor: z.string().max(200).optional().meta({ description: "meta.nextCursor of the previous page, unchanged." }),
+});
+
 export const LaneIdentity = {
   cbpPortNumber: z.string(),
   mode: z.enum(MODES),

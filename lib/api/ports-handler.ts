@@ -4,16 +4,12 @@
  */
 import { z } from "zod";
 import { apiError, jsonResponse, notModified } from "@/lib/api/http";
+import { PortsQuery } from "@/lib/api/v1-schema";
 import { LANE_TYPES, MODES } from "@/lib/ports";
 import { readAllPorts, readOnePort, type WaitsSource } from "@/lib/waits/read";
 import type { LaneFilter } from "@/lib/waits/view";
 
 const MAX_QUERY_LENGTH = 1024;
-
-const Query = z.strictObject({
-  mode: z.enum(MODES).optional(),
-  type: z.enum(LANE_TYPES).optional(),
-});
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
@@ -25,7 +21,7 @@ export function parseQuery(url: URL): Parsed {
   const entries = [...url.searchParams.entries()];
   const keys = entries.map(([k]) => k);
   if (new Set(keys).size !== keys.length) return { ok: false, response: apiError("bad_request", "Each query parameter may appear only once.") };
-  const parsed = Query.safeParse(Object.fromEntries(entries));
+  const parsed = PortsQuery.safeParse(Object.fromEntries(entries));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `'${issue.path.join(".")}'` : `'${(issue as { keys?: string[] } | undefined)?.keys?.join("', '") ?? ""}'`;

@@ -2,7 +2,14 @@
  * API v1 response shapes (architecture.md, binding). Handlers, tests and the client widgets use these.
  */
 import { z } from "zod";
+import { LANE_TYPES, MODES } from "@/lib/ports";
 import { CrossingStatus, Lane } from "@/lib/waits/model";
+
+/** `?mode&type` of /ports and /ports/{slug}: lanes of that kind only. */
+export const PortsQuery = z.strictObject({
+  mode: z.enum(MODES).optional().meta({ description: "Only lanes of this mode: cars, people on foot, or trucks." }),
+  type: z.enum(LANE_TYPES).optional().meta({ description: "Only lanes of this type: general (standard), Ready Lane, SENTRI or FAST." }),
+});
 
 export const BilingualName = z.object({ en: z.string(), es: z.string() });
 
@@ -46,3 +53,26 @@ export type PortResponse = z.infer<typeof PortResponse>;
 export const ApiErrorCode = z.enum(["not_found", "bad_request", "unavailable", "rate_limited"]);
 export const ApiError = z.object({ error: z.object({ code: ApiErrorCode, message: z.string() }) });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** GET /api/health: for monitors (the site stays up when CBP is down, so they must read `data`). */
+export const HealthResponse = z.object({
+  status: z.literal("ok"),
+  data: z.object({
+    hasData: z.boolean(),
+    fetchedAt: z.iso.datetime().nullable(),
+    ageSeconds: z.int().min(0).nullable(),
+    stale: z.boolean(),
+    staleAfterSeconds: z.int().min(1),
+    /** CBP's own timestamp of the feed we last stored. */
+    feedGeneratedAt: z.iso.datetime().nullable(),
+    /** CBP keeps serving a feed it no longer regenerates. */
+    feedFrozen: z.boolean(),
+  }),
+  poller: z.object({
+    lastAttemptAt: z.iso.datetime().nullable(),
+    lastErrorCode: z.string().nullable(),
+    consecutiveFailures: z.int().min(0),
+    breaker: z.string(),
+  }),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

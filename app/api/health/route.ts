@@ -1,4 +1,5 @@
 import { jsonResponse } from "@/lib/api/http";
+import type { HealthResponse } from "@/lib/api/v1-schema";
 import { FEED_FROZEN_MS } from "@/lib/waits/poller";
 import { defaultSource } from "@/lib/waits/read";
 import { freshness } from "@/lib/waits/freshness";
@@ -15,7 +16,7 @@ export function GET() {
   const s = readPollState(source.db);
   const f = freshness(s.lastSuccessAt, source.now(), source.staleSeconds);
   const feedGeneratedAt = readFeedGeneratedAt(source.db);
-  const body = {
+  const body: HealthResponse = {
     status: "ok",
     data: {
       ...f,
