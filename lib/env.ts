@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   /** `off` for read-only replicas or cron deployments that run `npm run poll` instead. */
   POLLER: z.enum(["on", "off"]).default("on"),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** Fair use of /api/*: sustained requests per minute per client (0 = no limit) and the burst allowed after idling. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  API_RATE_BURST: z.coerce.number().int().min(1).default(300),
+  /** Reverse proxies in front of the server whose X-Forwarded-For may be trusted (0: use the socket's address). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Public origin of the site, for canonical and alternate-language links (default http://localhost:$PORT). */
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });

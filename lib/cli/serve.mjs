@@ -13,10 +13,11 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname === "0.0.0.0" ? "localhost" : hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
-const { tryFastApi } = await import(pathToFileURL(path.join(process.cwd(), ".next", "fast-api.mjs")).href);
+const { limitApi, tryFastApi } = await import(pathToFileURL(path.join(process.cwd(), ".next", "fast-api.mjs")).href);
 
 const server = createServer((req, res) => {
-  tryFastApi(req, res)
+  limitApi(req, res)
+    .then((limited) => (limited ? true : tryFastApi(req, res)))
     .then((done) => (done ? undefined : handle(req, res)))
     .catch((error) => {
       console.error(JSON.stringify({ t: new Date().toISOString(), level: "error", event: "server.unhandled", message: String(error?.message ?? error) }));
