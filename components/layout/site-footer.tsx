@@ -26,6 +26,11 @@ export function SiteFooter() {
             {t("footerMethodology")}
           </Link>
         </p>
+        <p>
+          <Link href="/developers" className="underline underline-offset-4">
+            {t("footerDevelopers")}
+          </Link>
+        </p>
         <p>{t("footerSouthbound")}</p>
         <p>{t("footerTimes")}</p>
         <p>{t("footerCoalition")}</p>

@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import type { ApiErrorCode } from "@/lib/api/v1-schema";
 
-const ERROR_STATUS: Record<z.infer<typeof ApiErrorCode>, number> = {
+export const ERROR_STATUS: Record<z.infer<typeof ApiErrorCode>, number> = {
   not_found: 404,
   bad_request: 400,
   unavailable: 503,

@@ -9,10 +9,11 @@ import { DashboardQuery, DashboardResponse } from "@/lib/api/dashboard-schema";
 import { DATA_CACHE_CONTROL } from "@/lib/api/http";
 import { ForecastResponse, HistoryQuery, HistoryResponse, LaneQuery, MAX_RANGE_DAYS, TypicalResponse } from "@/lib/api/history-schema";
 import { ApiError, HealthResponse, PortResponse, PortsQuery, PortsResponse } from "@/lib/api/v1-schema";
+import { CHANGELOG } from "@/lib/api/changelog";
 import { PORTS } from "@/lib/ports";
 
 /** Semantic version of the v1 contract; the developers page keeps its changelog. */
-export const API_VERSION = "1.2.0";
+export const API_VERSION = CHANGELOG.at(-1)!.version;
 
 const SlugParam = z.object({
   slug: z.enum(PORTS.map((p) => p.slug) as [string, ...string[]]).meta({ description: "Port identifier", example: "san-ysidro" }),

@@ -25,7 +25,7 @@ function args(message: string): string[] {
 
 /** Words that are names, acronyms or program names, correctly written in either language. */
 const NAMES = new Set(
-  "CBP SENTRI FAST CBX PedEast PedWest Ysidro Otay Tecate Chaparral Xpress Smart Border Ready Lane Mesa East SR NEXUS EE UU Tijuana San Diego II min h CSV JSON".split(" "),
+  "CBP SENTRI FAST CBX PedEast PedWest Ysidro Otay Tecate Chaparral Xpress Smart Border Ready Lane Mesa East SR NEXUS EE UU Tijuana San Diego II min h CSV JSON API OpenAPI CORS UTF ISO UTC HTTP CDN IP RSS Atom curl widget cookies".split(" "),
 );
 
 /** The prose of a message: ICU syntax removed, plural branches kept. */
@@ -35,6 +35,7 @@ function prose(message: string): string {
     .replace(/(?:\b(?:zero|one|two|few|many|other)|=\d+)\s*\{/g, " ")
     .replace(/\{\s*\w+\s*\}/g, " ")
     .replace(/[{}#]/g, " ")
+    .replace(/<code>[\s\S]*?<\/code>/g, " ") // identifiers and header names are code, not words
     .replace(/<\/?\w+>/g, " "); // rich-text tags
 }
 
