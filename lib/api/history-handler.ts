@@ -29,11 +29,11 @@ export const MAX_LIMIT = 2000;
 const MAX_QUERY_LENGTH = 1024;
 const SLUG = /^[a-z0-9-]{1,64}$/;
 
-type Result<T> = { ok: true; value: T } | { ok: false; response: Response };
-const fail = (message: string): { ok: false; response: Response } => ({ ok: false, response: apiError("bad_request", message) });
+export type Result<T> = { ok: true; value: T } | { ok: false; response: Response };
+export const fail = (message: string): { ok: false; response: Response } => ({ ok: false, response: apiError("bad_request", message) });
 
 /** Query keys not listed are a 400 (never silently ignored), and so is a repeated key. */
-function readQuery<S extends z.ZodRawShape>(url: URL, shape: S): Result<z.infer<z.ZodObject<S>>> {
+export function readQuery<S extends z.ZodRawShape>(url: URL, shape: S): Result<z.infer<z.ZodObject<S>>> {
   if (url.search.length > MAX_QUERY_LENGTH) return fail("The query string is too long.");
   const entries = [...url.searchParams.entries()];
   const keys = entries.map(([k]) => k);
@@ -58,7 +58,7 @@ function findPort(slug: string): Result<PortDef> {
  * Weak ETag from the body (without `generatedAt`, which only says when it was built): these
  * answers change at most once per poll or hour.
  */
-function respond(request: Request, body: { meta: object }, cacheControl?: string): Response {
+export function respond(request: Request, body: { meta: object }, cacheControl?: string): Response {
   const text = JSON.stringify(body);
   const stable = JSON.stringify({ ...body, meta: { ...body.meta, generatedAt: undefined } });
   const etag = `W/"${createHash("sha256").update(stable).digest("base64url").slice(0, 27)}"`;
