@@ -28,7 +28,14 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 /** A first segment that looks like a language code but is not one of ours gets a 404, not a redirect. */
 const LOCALE_LIKE = /^\/([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(?:\/|$)/;
 
+/**
+ * The feeds already carry their language in the path and are XML, not pages: they skip locale
+ * negotiation, whose NEXT_LOCALE cookie would keep shared caches from storing them.
+ */
+const FEED_PATH = new RegExp(`^/(?:${routing.locales.join("|")})/(?:ports/[a-z0-9-]+/)?feed\\.(?:rss|atom)$`);
+
 export default function proxy(request: NextRequest) {
+  if (FEED_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   // next-intl copies the request headers into its rewrite, so Next sees the nonce when rendering.

@@ -3,9 +3,9 @@
  * ports handlers; the database is read, CBP never.
  */
 import "server-only";
-import { createHash } from "node:crypto";
 import { z } from "zod";
-import { apiError, jsonResponse, notModified } from "@/lib/api/http";
+import { apiError } from "@/lib/api/http";
+import { fail, readQuery, respond, type Result } from "@/lib/api/query";
 import { DEFAULT_LIMIT, HistoryQuery, LaneQuery, MAX_RANGE_DAYS, type ForecastResponse, type HistoryResponse, type TypicalResponse } from "@/lib/api/history-schema";
 import { getDb, type Db } from "@/lib/db/client";
 import { parseDateArg } from "@/lib/history/dates";
@@ -23,43 +23,11 @@ export interface HistorySource {
 
 const defaultSource = (): HistorySource => ({ db: getDb(), now: Date.now });
 
-const MAX_QUERY_LENGTH = 1024;
 const SLUG = /^[a-z0-9-]{1,64}$/;
-
-type Result<T> = { ok: true; value: T } | { ok: false; response: Response };
-const fail = (message: string): { ok: false; response: Response } => ({ ok: false, response: apiError("bad_request", message) });
-
-/** Query keys not listed are a 400 (never silently ignored), and so is a repeated key. */
-function readQuery<S extends z.ZodRawShape>(url: URL, schema: z.ZodObject<S>): Result<z.infer<z.ZodObject<S>>> {
-  if (url.search.length > MAX_QUERY_LENGTH) return fail("The query string is too long.");
-  const entries = [...url.searchParams.entries()];
-  const keys = entries.map(([k]) => k);
-  if (new Set(keys).size !== keys.length) return fail("Each query parameter may appear only once.");
-  const allowed = Object.keys(schema.shape);
-  const unknown = keys.find((k) => !allowed.includes(k));
-  if (unknown !== undefined) return fail(`Unknown query parameter '${unknown}'; allowed: ${allowed.join(", ")}.`);
-  const parsed = schema.safeParse(Object.fromEntries(entries));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return fail(`Invalid value for '${issue.path.join(".")}': ${issue.message}.`);
-  }
-  return { ok: true, value: parsed.data };
-}
 
 function findPort(slug: string): Result<PortDef> {
   const port = SLUG.test(slug) ? getPort(slug) : undefined;
   return port ? { ok: true, value: port } : { ok: false, response: apiError("not_found", `No port has the slug '${slug.slice(0, 64)}'. See /api/v1/ports for the list.`) };
-}
-
-/**
- * Weak ETag from the body (without `generatedAt`, which only says when it was built): these
- * answers change at most once per poll or hour.
- */
-function respond(request: Request, body: { meta: object }, cacheControl?: string): Response {
-  const text = JSON.stringify(body);
-  const stable = JSON.stringify({ ...body, meta: { ...body.meta, generatedAt: undefined } });
-  const etag = `W/"${createHash("sha256").update(stable).digest("base64url").slice(0, 27)}"`;
-  return notModified(request, etag, cacheControl) ?? jsonResponse(text, { etag, cacheControl });
 }
 
 const iso = (t: number) => new Date(t * 1000).toISOString();

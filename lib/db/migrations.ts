@@ -115,5 +115,67 @@ export const MIGRATIONS: readonly Migration[] = [
       ${REBUILD_LANE_HOURLY}
     `,
   },
+  {
+    version: 4,
+    name: "alerts and status events: staff notices and detected closures/staleness for the feeds and /api/v1/alerts",
+    sql: `
+      -- Staff notices, bilingual. The coming staff editor adds revisions and an audit trail in
+      -- tables of their own that point here; this row is always the current text.
+      CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        title_en TEXT NOT NULL CHECK (length(title_en) > 0),
+        title_es TEXT NOT NULL CHECK (length(title_es) > 0),
+        body_en TEXT NOT NULL CHECK (length(body_en) > 0),
+        body_es TEXT NOT NULL CHECK (length(body_es) > 0),
+        severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+        -- Epoch ms. ends_at NULL: until further notice.
+        starts_at INTEGER NOT NULL,
+        ends_at INTEGER CHECK (ends_at IS NULL OR ends_at > starts_at),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+        -- When it was (last) published; it orders the feeds, so a notice published today about a
+        -- closure that began last week is not buried under older items.
+        published_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX alerts_public ON alerts (status, starts_at);
+
+      -- The ports an alert concerns; none at all means every port.
+      CREATE TABLE alert_ports (
+        alert_id INTEGER NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        port_slug TEXT NOT NULL,
+        PRIMARY KEY (alert_id, port_slug)
+      ) WITHOUT ROWID;
+
+      -- Changes the poller detected. port_slug NULL: site-wide (data_stale, data_recovered).
+      CREATE TABLE status_events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('crossing_closed', 'crossing_reopened', 'lane_closed', 'lane_reopened', 'data_stale', 'data_recovered')),
+        port_slug TEXT,
+        cbp_port_number TEXT,
+        mode TEXT,
+        type TEXT,
+        -- Epoch ms of the poll that saw the change (for data_stale: when the data became stale).
+        at INTEGER NOT NULL,
+        delay_minutes INTEGER,
+        lanes_open INTEGER,
+        -- data_stale and data_recovered: our last successful poll before the outage (epoch ms).
+        last_success_at INTEGER
+      );
+      CREATE INDEX status_events_at ON status_events (at);
+      CREATE INDEX status_events_port ON status_events (port_slug, at);
+
+      -- The last definite status (open or closed) of each crossing (mode = type = '') and lane,
+      -- which the next poll is compared with. Kept apart from crossing_snapshot because a lane
+      -- that passes through 'pending' must still be compared with what it was before.
+      CREATE TABLE status_watch (
+        cbp_port_number TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        PRIMARY KEY (cbp_port_number, mode, type)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 

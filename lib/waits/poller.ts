@@ -9,6 +9,7 @@ import { processFeed, FeedError, type ProcessedFeed } from "@/lib/cbp";
 import { fetchFeedBytes } from "@/lib/cbp/fetch";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { recordFailedPollEvents, recordPollEvents } from "@/lib/alerts/store";
 import { acquireLease, readPollState, recordBreakerState, recordFailedPoll, releaseLease, saveSuccessfulPoll, type SaveResult } from "@/lib/waits/store";
 
 export interface PollerOptions {
@@ -164,7 +165,9 @@ export class Poller {
         }
       }, this.abort.signal);
       const at = now();
+      const previousSuccessAt = readPollState(db).lastSuccessAt;
       const saved = saveSuccessfulPoll(db, { fetchedAt: at, snapshot: processed.snapshot });
+      this.recordEvents(() => recordPollEvents(db, { snapshot: processed.snapshot, at, previousSuccessAt, staleAfterMs: this.opts.staleAfterMs }));
       this.staleReported = false;
       this.report(processed, at);
       log.info("poller.success", { format: processed.format, crossings: saved.crossings, newReadings: saved.newReadings, ms: at - startedAt });
@@ -180,12 +183,23 @@ export class Poller {
       log.warn("poller.failure", { code, message });
       if (code === "schema" || code === "no_known_crossings") log.alert("schema_drift", { code, message });
       const state = readPollState(db);
+      this.recordEvents(() => recordFailedPollEvents(db, { at, lastSuccessAt: state.lastSuccessAt, staleAfterMs: this.opts.staleAfterMs }));
       // Once per outage: the first failed poll after the data went stale.
       if (state.lastSuccessAt !== null && at - state.lastSuccessAt > this.opts.staleAfterMs && !this.staleReported) {
         this.staleReported = true;
         log.alert("stale_data", { lastSuccessAt: new Date(state.lastSuccessAt).toISOString() });
       }
       return { ok: false, at, code, message };
+    }
+  }
+
+  /** Status events feed the alerts and feeds; failing to record them must never fail the poll. */
+  private recordEvents(record: () => readonly { kind: string }[]): void {
+    try {
+      const events = record();
+      if (events.length > 0) log.info("poller.status_events", { kinds: events.map((e) => e.kind) });
+    } catch (error) {
+      log.error("poller.status_events_failed", { message: (error as Error)?.message });
     }
   }
 

@@ -12,6 +12,7 @@ import { PortOutlook } from "@/components/history/port-outlook";
 import { getDb } from "@/lib/db/client";
 import { perMinute } from "@/lib/history/memo";
 import { forecastContext, laneOutlook, portLanes } from "@/lib/history/outlook";
+import { feedPath } from "@/lib/feeds/build";
 
 type Props = PageProps<"/[locale]/ports/[slug]">;
 
@@ -20,11 +21,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const port = getPort(slug);
   if (!port) return {};
   const t = await getTranslations({ locale, namespace: "Metadata" });
+  const tf = await getTranslations({ locale, namespace: "Feeds" });
   const name = port.name[locale];
   return {
     title: port.kind === "planned" ? t("plannedPortTitle", { port: name }) : t("portTitle", { port: name }),
     description: port.kind === "planned" ? t("plannedPortDescription", { port: name }) : t("portDescription", { port: name }),
-    alternates: alternatesFor(`/ports/${slug}`, locale),
+    alternates: {
+      ...alternatesFor(`/ports/${slug}`, locale),
+      // Feed readers and browsers discover the port's feeds from these <link rel="alternate">.
+      types: {
+        "application/rss+xml": [{ url: feedPath(locale, slug, "rss"), title: tf("rssTitle", { port: name }) }],
+        "application/atom+xml": [{ url: feedPath(locale, slug, "atom"), title: tf("atomTitle", { port: name }) }],
+      },
+    },
   };
 }
 
@@ -64,6 +73,7 @@ export default async function PortPage({ params }: Props) {
         </section>
       ) : null}
       {def.kind === "active" ? <PortOutlook lanes={outlooks(def, view.version)} timeZone={def.timeZone} /> : null}
+      <FeedLinks locale={locale} slug={def.slug} name={def.name[locale]} />
     </>
   );
 }
@@ -90,5 +100,23 @@ async function PlannedPort() {
         </Link>
       </p>
     </section>
+  );
+}
+
+/** Plain anchors: the feeds are XML route handlers, not pages for client-side navigation. */
+async function FeedLinks({ locale, slug, name }: { locale: Locale; slug: string; name: string }) {
+  const t = await getTranslations("Feeds");
+  const link = "font-semibold text-sky-800 underline underline-offset-4";
+  return (
+    <p className="mt-8 text-sm text-slate-800" data-testid="feed-links">
+      {t("subscribe", { port: name })}{" "}
+      <a href={feedPath(locale, slug, "rss")} type="application/rss+xml" className={link} data-testid="feed-rss">
+        {t("rss")}
+      </a>
+      {" · "}
+      <a href={feedPath(locale, slug, "atom")} type="application/atom+xml" className={link} data-testid="feed-atom">
+        {t("atom")}
+      </a>
+    </p>
   );
 }
