@@ -13,16 +13,23 @@ export const ALERTS_MAX_LIMIT = 100;
 /** Query parameters (each at most once; any other key is a 400). */
 export const AlertsQuery = z.object({
   /** Only items for this port: its own plus those for every port. Unknown slug: 404. */
-  port: z.string().max(64).optional(),
-  kind: z.enum(["alert", "status", "all"], { error: "expected one of alert, status, all" }).default("all"),
+  port: z.string().max(64).optional().meta({ description: "Only items for this port (its own and those for every port).", example: "san-ysidro" }),
+  kind: z
+    .enum(["alert", "status", "all"], { error: "expected one of alert, status, all" })
+    .default("all")
+    .meta({ description: "alert: notices from coalition staff; status: changes detected in CBP's data; all (default)." }),
   /** Only items that appeared strictly after this instant. */
-  since: z.iso.datetime({ offset: true, error: "expected an ISO 8601 date-time such as 2026-01-15T18:00:00Z" }).optional(),
+  since: z.iso
+    .datetime({ offset: true, error: "expected an ISO 8601 date-time such as 2026-01-15T18:00:00Z" })
+    .optional()
+    .meta({ description: "Only items that appeared strictly after this instant (e.g. the `at` of the newest item you have).", example: "2026-12-01T00:00:00Z" }),
   limit: z.coerce
     .number({ error: "expected a whole number" })
     .int("expected a whole number")
     .min(1, `expected 1 to ${ALERTS_MAX_LIMIT}`)
     .max(ALERTS_MAX_LIMIT, `expected 1 to ${ALERTS_MAX_LIMIT}`)
-    .default(ALERTS_DEFAULT_LIMIT),
+    .default(ALERTS_DEFAULT_LIMIT)
+    .meta({ description: `Most items to return, newest first (default ${ALERTS_DEFAULT_LIMIT}).` }),
 });
 export type AlertsQuery = z.infer<typeof AlertsQuery>;
 

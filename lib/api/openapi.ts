@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import { AlertsQuery, AlertsResponse } from "@/lib/api/alerts-schema";
 import { DashboardQuery, DashboardResponse } from "@/lib/api/dashboard-schema";
 import { DATA_CACHE_CONTROL } from "@/lib/api/http";
 import { ForecastResponse, HistoryQuery, HistoryResponse, LaneQuery, MAX_RANGE_DAYS, TypicalResponse } from "@/lib/api/history-schema";
@@ -115,6 +116,16 @@ const ops: Record<string, ZodOpenApiOperationObject> = {
       "429": error("Too many requests from this client; wait Retry-After seconds.", RETRY_AFTER),
     },
   },
+  alerts: {
+    operationId: "listAlerts",
+    summary: "Alerts from coalition staff and detected status changes",
+    description:
+      "Newest first: notices published by the coalition (bilingual title and body, severity, affected ports, when they apply) and changes detected in CBP's data " +
+      "(a crossing or lane closes or reopens, the data goes stale and recovers). The same items are in the RSS and Atom feeds at /{locale}/feed.rss, /{locale}/feed.atom and per port at /{locale}/ports/{slug}/feed.rss and feed.atom.",
+    tags: ["Alerts"],
+    requestParams: { query: AlertsQuery },
+    responses: { "200": json("Alerts and status changes.", AlertsResponse), ...commonResponses({ notFound: true }) },
+  },
   health: {
     operationId: "getHealth",
     summary: "Is the server up, and how old is its data",
@@ -138,6 +149,7 @@ export const PATHS = {
   "/api/v1/ports/{slug}/typical": ops.typical!,
   "/api/v1/ports/{slug}/forecast": ops.forecast!,
   "/api/v1/dashboard": ops.dashboard!,
+  "/api/v1/alerts": ops.alerts!,
   "/api/v1/openapi.json": ops.openapi!,
   "/api/health": ops.health!,
 };
@@ -161,10 +173,11 @@ export function openApiDocument(origin: string): ReturnType<typeof createDocumen
     tags: [
       { name: "Live waits", description: "Current northbound waits per lane." },
       { name: "History and forecasts", description: "Stored readings, typical patterns and forecasts." },
+      { name: "Alerts", description: "Staff notices and detected status changes, also as RSS and Atom feeds." },
       { name: "Service", description: "Health and this description." },
     ],
     paths: Object.fromEntries(Object.entries(PATHS).map(([path, op]) => [path, { get: op }])),
-    components: { schemas: { ApiError, PortsResponse, PortResponse, HistoryResponse, TypicalResponse, ForecastResponse, DashboardResponse, HealthResponse } },
+    components: { schemas: { ApiError, PortsResponse, PortResponse, HistoryResponse, TypicalResponse, ForecastResponse, DashboardResponse, AlertsResponse, HealthResponse } },
   });
   cached = { origin, doc };
   return doc;

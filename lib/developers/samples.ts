@@ -3,6 +3,7 @@
  * handler on this server's database (never a typed-in sample), shortened for reading.
  */
 import "server-only";
+import { handleAlerts } from "@/lib/api/alerts-handler";
 import { handleDashboard } from "@/lib/api/dashboard-handler";
 import { handleForecast, handleHistory, handleTypical } from "@/lib/api/history-handler";
 import type { PATHS } from "@/lib/api/openapi";
@@ -22,6 +23,7 @@ export const EXAMPLES: Record<Template, { url: string; answer: ((request: Reques
   "/api/v1/ports/{slug}/typical": { url: "/api/v1/ports/otay-mesa/typical?mode=commercial&type=fast", answer: (r) => handleTypical(r, "otay-mesa") },
   "/api/v1/ports/{slug}/forecast": { url: "/api/v1/ports/san-ysidro/forecast?mode=passenger&type=ready", answer: (r) => handleForecast(r, "san-ysidro") },
   "/api/v1/dashboard": { url: "/api/v1/dashboard?format=csv", answer: (r) => handleDashboard(r) },
+  "/api/v1/alerts": { url: "/api/v1/alerts?port=san-ysidro&limit=2", answer: (r) => handleAlerts(r) },
   "/api/v1/openapi.json": { url: "/api/v1/openapi.json", answer: null },
   "/api/health": { url: "/api/health", answer: () => health() },
 };

@@ -34,6 +34,9 @@ test("every answer of the running server conforms to its /api/v1/openapi.json", 
     ["/api/v1/dashboard", "/api/v1/dashboard"],
     ["/api/v1/dashboard", "/api/v1/dashboard?format=csv"],
     ["/api/v1/dashboard", "/api/v1/dashboard?format=pdf"],
+    ["/api/v1/alerts", "/api/v1/alerts"],
+    ["/api/v1/alerts", "/api/v1/alerts?port=tecate&kind=status"],
+    ["/api/v1/alerts", "/api/v1/alerts?since=yesterday"],
     ["/api/health", "/api/health"],
   ];
   const seen = new Set<string>();

@@ -10,6 +10,8 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as healthRoute from "@/app/api/health/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import { createAlert, recordFailedPollEvents, recordPollEvents } from "@/lib/alerts/store";
+import { handleAlerts } from "@/lib/api/alerts-handler";
 import { handleDashboard } from "@/lib/api/dashboard-handler";
 import { handleForecast, handleHistory, handleTypical } from "@/lib/api/history-handler";
 import { openApiDocument, PATHS } from "@/lib/api/openapi";
@@ -19,7 +21,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { importHistory } from "@/lib/history/import";
 import { PORTS } from "@/lib/ports";
 import { openApiChecker } from "@/tests/support/openapi-check";
-import { emptyDb, FIXTURE_AT, seededDb } from "@/tests/unit/support/waits-fixtures";
+import { emptyDb, FIXTURE_AT, fixtureSnapshot, seededDb } from "@/tests/unit/support/waits-fixtures";
 
 const ORIGIN = "http://localhost:3107";
 const ARCHIVE = path.resolve(import.meta.dirname, "../../fixtures/cbp-archive/bwt-sd_2025-10.tar.gz");
@@ -164,6 +166,33 @@ describe("every answer conforms to the document", () => {
       statuses.add(await conforms("/api/v1/dashboard", handleDashboard(req(`/api/v1/dashboard${q}`), source)));
     }
     expect([...statuses].sort()).toEqual([200, 400]);
+  });
+
+  it("alerts: staff alerts and every kind of status event, filters, 304, 400, 404", async () => {
+    const adb = emptyDb();
+    const T0 = FIXTURE_AT;
+    // Another real capture in which PedWest and Tecate's cargo lanes are closed.
+    const OTROLADO = path.resolve(import.meta.dirname, "../../fixtures/cbp/bwtnew_2026-08-31T034144Z_otrolado.json");
+    const stale = 900_000;
+    recordPollEvents(adb, { snapshot: fixtureSnapshot(), at: T0, previousSuccessAt: null, staleAfterMs: stale });
+    recordPollEvents(adb, { snapshot: fixtureSnapshot(OTROLADO, T0), at: T0 + 60_000, previousSuccessAt: T0, staleAfterMs: stale });
+    recordFailedPollEvents(adb, { at: T0 + 30 * 60_000, lastSuccessAt: T0 + 60_000, staleAfterMs: stale });
+    recordPollEvents(adb, { snapshot: fixtureSnapshot(), at: T0 + 40 * 60_000, previousSuccessAt: T0 + 60_000, staleAfterMs: stale });
+    const text = { titleEn: "Lanes closed", titleEs: "Carriles cerrados", bodyEn: "Road work.", bodyEs: "Obras." };
+    createAlert(adb, { ...text, severity: "critical", ports: ["tecate"], startsAt: T0, endsAt: T0 + 3_600_000, status: "published" }, T0);
+    createAlert(adb, { ...text, ports: [], startsAt: T0, status: "published" }, T0);
+    const source = { db: adb, now: () => T0 + 45 * 60_000 };
+    const statuses = new Set<number>();
+    const all = (await handleAlerts(req("/api/v1/alerts"), source).clone().json()) as { data: { kind: string; event?: { type: string } }[] };
+    expect([...new Set(all.data.map((i) => i.event?.type ?? i.kind))].sort()).toEqual(
+      ["alert", "crossing_closed", "crossing_reopened", "data_recovered", "data_stale", "lane_closed", "lane_reopened"],
+    );
+    for (const q of ["", "?port=tecate", "?kind=alert", "?kind=status&limit=2", `?since=${new Date(T0 + 20 * 60_000).toISOString()}`, "?kind=none", "?limit=1000", "?port=atlantis"]) {
+      statuses.add(await conforms("/api/v1/alerts", handleAlerts(req(`/api/v1/alerts${q}`), source)));
+    }
+    const etag = handleAlerts(req("/api/v1/alerts"), source).headers.get("etag")!;
+    statuses.add(await conforms("/api/v1/alerts", handleAlerts(req("/api/v1/alerts", { "if-none-match": etag }), source)));
+    expect([...statuses].sort()).toEqual([200, 304, 400, 404]);
   });
 
   it("health", async () => {
