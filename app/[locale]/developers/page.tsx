@@ -143,6 +143,26 @@ export default async function DevelopersPage({ params }: Props) {
         );
       })}
 
+      <h2 className={h2} id="feeds">
+        {t("feedsHeading")}
+      </h2>
+      <p className={p}>{rich("feedsText")}</p>
+      <ul className={ul}>
+        {(["en", "es"] as const).map((l) => (
+          <li key={l}>
+            {t(l === "en" ? "feedEnglish" : "feedSpanish")}:{" "}
+            <a className="underline underline-offset-4" href={`/${l}/feed.rss`} hrefLang={l}>
+              RSS
+            </a>
+            {" · "}
+            <a className="underline underline-offset-4" href={`/${l}/feed.atom`} hrefLang={l}>
+              Atom
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className={p}>{rich("feedsPort", { example: `${origin}/${locale}/ports/san-ysidro/feed.atom` })}</p>
+
       <h2 className={h2} id="caching">
         {t("freshHeading")}
       </h2>
