@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { resetFake, waitForFreshData } from "./support/fake";
 
-const PAGES = ["/", "/ports/san-ysidro", "/ports/otay-mesa", "/ports/tecate", "/ports/cross-border-xpress", "/ports/otay-mesa-east", "/ports/nowhere"];
+const PAGES = ["/", "/ports/san-ysidro", "/ports/otay-mesa", "/ports/tecate", "/ports/cross-border-xpress", "/ports/otay-mesa-east", "/ports/nowhere", "/developers"];
 
 test.beforeAll(async ({ request }) => {
   await resetFake(request);

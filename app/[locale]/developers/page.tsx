@@ -33,12 +33,11 @@ interface Param {
   schema?: ParamSchema;
 }
 
-/** Allowed values as codes and numbers only (the page's prose is in messages). */
-function allowed(s: ParamSchema | undefined): string {
-  if (!s) return "";
-  if (s.enum) return s.enum.join(" · ");
-  if (s.minimum !== undefined && s.maximum !== undefined) return `${s.minimum}–${s.maximum}`;
-  return s.example ?? "";
+/** Allowed values (codes and numbers) or an example, from the document. */
+function allowed(s: ParamSchema | undefined): { values: string } | { example: string } | null {
+  if (s?.enum) return { values: s.enum.join(" · ") };
+  if (s?.minimum !== undefined && s.maximum !== undefined) return { values: `${s.minimum}–${s.maximum}` };
+  return s?.example ? { example: s.example } : null;
 }
 
 export default async function DevelopersPage({ params }: Props) {
@@ -114,16 +113,25 @@ export default async function DevelopersPage({ params }: Props) {
               <p className={p}>{t("noParameters")}</p>
             ) : (
               <ul className="mt-1 space-y-1 text-slate-800">
-                {params.map((x) => (
-                  <li key={`${x.in}-${x.name}`}>
-                    <code className={code}>{x.in === "path" ? `{${x.name}}` : x.name}</code> {allowed(x.schema)}
-                  </li>
-                ))}
+                {params.map((x) => {
+                  const a = allowed(x.schema);
+                  return (
+                    <li key={`${x.in}-${x.name}`} data-testid="parameter">
+                      <code className={code}>{x.in === "path" ? `{${x.name}}` : x.name}</code>: {t(`params.${x.name}` as "params.slug")}
+                      {a ? (
+                        <span className="text-slate-700">
+                          {" "}
+                          ({"values" in a ? `${t("paramValues")} ${a.values}` : `${t("paramExample")} ${a.example}`})
+                        </span>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             )}
             <h4 className="mt-3 font-semibold text-slate-900">{t("example")}</h4>
             <div className="mt-1 flex flex-wrap items-start gap-2">
-              <pre className={`${pre} mt-0 min-w-0 flex-1`} data-testid="curl">
+              <pre className={`${pre} mt-0 min-w-0 flex-1 break-all whitespace-pre-wrap`} data-testid="curl">
                 <code>{curl}</code>
               </pre>
               <CopyButton text={curl} label={t("copy")} done={t("copied")} />
