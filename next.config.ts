@@ -29,6 +29,15 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/((?!api/).*)", headers: pageHeaders },
+      {
+        // The browser checks for a new worker on navigations; never let a cache hide a new one.
+        // Its own CSP governs what the worker itself may fetch: only this site.
+        source: "/sw.js",
+        headers: [
+          { key: "Cache-Control", value: "no-cache" },
+          { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'" },
+        ],
+      },
     ];
   },
 };

@@ -17,6 +17,10 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // Named outright: with 'strict-dynamic', script-src ignores 'self', and worker-src would fall
+    // back to it, so /sw.js must be allowed here to be registered.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -53,10 +57,12 @@ export default function proxy(request: NextRequest) {
 
 export const config = {
   // Every page, including odd paths with a dot (they must get the CSP too); not the API, Next's
-  // own files, or the few real files at the root.
+  // own files, or the few real files at the root (icons, the service worker, the manifests, which
+  // locale routing would otherwise redirect into a language).
   matcher: [
     {
-      source: "/((?!api/|_next/|icon\\.svg|favicon\\.ico|robots\\.txt|bench/).*)",
+      source:
+        "/((?!api/|_next/|icon\\.svg|apple-icon\\.png|icons/|sw\\.js|(?:[a-z]{2}/)?manifest\\.webmanifest$|favicon\\.ico|robots\\.txt|bench/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

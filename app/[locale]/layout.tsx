@@ -11,26 +11,36 @@ import { readPollState } from "@/lib/waits/store";
 import { FreshnessBanner, type HealthSnapshot } from "@/components/layout/freshness-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ConnectivityProvider } from "@/components/offline/connectivity";
+import { OfflineNotice } from "@/components/offline/offline-notice";
+import { ServiceWorker } from "@/components/offline/service-worker";
+import { manifestPath, THEME_COLOR } from "@/lib/pwa/manifest";
 import { inter } from "../fonts";
 import "../globals.css";
 
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
-  themeColor: "#082f49",
+  themeColor: THEME_COLOR,
 };
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale, namespace: "Metadata" });
+  const lang = hasLocale(routing.locales, locale) ? locale : routing.defaultLocale;
+  const t = await getTranslations({ locale: lang, namespace: "Metadata" });
+  const offline = await getTranslations({ locale: lang, namespace: "Offline" });
   return {
     metadataBase: new URL(env().SITE_URL),
     title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    // Each language links its own manifest, so the installed app is named in the reader's language.
+    manifest: manifestPath(lang),
+    // iOS names a home-screen page from this tag rather than the manifest; the icon is app/apple-icon.png.
+    appleWebApp: { capable: true, title: offline("appShortName"), statusBarStyle: "default" },
   };
 }
 
 /** Client components get only the message namespaces they use. */
-const CLIENT_NAMESPACES = ["Waits", "Time", "Freshness", "Error"] as const;
+const CLIENT_NAMESPACES = ["Waits", "Time", "Freshness", "Error", "Offline"] as const;
 
 function healthSnapshot(): HealthSnapshot {
   const source = defaultSource();
@@ -51,12 +61,16 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
     <html lang={locale} className={inter.variable}>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <NextIntlClientProvider messages={clientMessages} now={now} timeZone={SITE_TIME_ZONE}>
-          <SiteHeader />
-          <FreshnessBanner initial={healthSnapshot()} refreshMs={liveRefreshMs()} />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
-            {children}
-          </main>
-          <SiteFooter />
+          <ConnectivityProvider renderedAt={now.toISOString()}>
+            <SiteHeader />
+            <FreshnessBanner initial={healthSnapshot()} refreshMs={liveRefreshMs()} />
+            <OfflineNotice />
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
+              {children}
+            </main>
+            <SiteFooter />
+          </ConnectivityProvider>
+          <ServiceWorker />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -11,7 +11,7 @@ export interface HealthSnapshot {
   stale: boolean;
 }
 
-async function fetchHealth(url: string): Promise<HealthSnapshot> {
+export async function fetchHealth(url: string): Promise<HealthSnapshot> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const body = (await res.json()) as { data?: HealthSnapshot };

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = process.cwd();
-// public/ is served from disk at start and needs no build.
+// public/ is served from disk at start and needs no build (except public/sw.js, built from lib/sw).
 const SOURCES = ["app", "components", "lib", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json"];
 
 function newestMtime(p) {
@@ -18,7 +18,7 @@ function newestMtime(p) {
 
 function needsBuild() {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId) || !existsSync(path.join(root, ".next", "fast-api.mjs"))) return true;
+  if (!existsSync(buildId) || !existsSync(path.join(root, ".next", "fast-api.mjs")) || !existsSync(path.join(root, "public", "sw.js"))) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
 }
