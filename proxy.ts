@@ -46,10 +46,11 @@ export default function proxy(request: NextRequest) {
 
 export const config = {
   // Every page, including odd paths with a dot (they must get the CSP too); not the API, Next's
-  // own files, or the few real files at the root.
+  // own files, the few real files at the root, or the widget /embed/{slug}, which has no locale
+  // prefix to redirect to and sets its own framable CSP (lib/embed/handler.ts).
   matcher: [
     {
-      source: "/((?!api/|_next/|icon\\.svg|favicon\\.ico|robots\\.txt|bench/).*)",
+      source: "/((?!api/|_next/|embed/[^/]+$|icon\\.svg|favicon\\.ico|robots\\.txt|bench/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],
