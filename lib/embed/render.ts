@@ -51,19 +51,22 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
 export const EMBED_CSS =
   "*{box-sizing:border-box;margin:0;padding:0}" +
   'html{font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#0f172a;background:#fff;overflow-wrap:anywhere}' +
-  "body{padding:8px 10px}" +
+  "body{padding:6px 8px}" +
   "h1{font-size:16px;line-height:1.25}" +
   "h1 span{font-weight:400;color:#334155}" +
   "table{width:100%;border-collapse:collapse;margin-top:4px}" +
-  "th,td{padding:2px 0;text-align:left;vertical-align:baseline}" +
-  "td+td,th+th{padding-left:6px}" +
+  "th,td{padding:1px 0;text-align:left;vertical-align:baseline}" +
+  "tr>*+*{padding-left:5px}" +
   "thead th{font-size:11px;font-weight:600;color:#475569;border-bottom:1px solid #cbd5e1}" +
-  ".r{text-align:right}" +
-  ".g th{padding-top:5px;font-size:12px}" +
+  ".r{text-align:right}td.r{font-size:12px}" +
+  ".g th{padding-top:4px;font-size:12px;white-space:normal}" +
   ".g span{display:inline-block;margin-right:6px}" +
   ".t{font-weight:400;color:#334155;font-size:11px}" +
   "tbody th{font-weight:600}" +
-  "td b{font-size:15px;font-variant-numeric:tabular-nums;margin-right:4px}" +
+  // Label, minutes, level and lanes never break inside; a narrow font wraps the level under the minutes
+  // instead of scrolling sideways.
+  "tbody th,.r,td b{white-space:nowrap}" +
+  "td b{font-size:14px;font-variant-numeric:tabular-nums;margin-right:3px}" +
   ".l{font-size:11px;font-weight:600;white-space:nowrap}" +
   ".l i{display:inline-block;width:3px;height:5px;margin-right:1px;background:currentColor;border-radius:1px}" +
   ".l i+i{height:8px}" +
@@ -180,8 +183,11 @@ function laneRow(t: T, input: EmbedInput, lane: Lane, showTime: boolean): Html {
   return html`<tr data-type="${lane.type}" data-status="open">${head}<td><b data-minutes="${minutes}">${wait}</b>${levelBadge(t, minutes)}${suspect}</td><td class="r" data-open="${lane.lanesOpen ?? ""}" data-max="${lane.maxLanes ?? ""}">${lanesOpen}</td></tr>`;
 }
 
-/** One crossing's rows: its name, when CBP read it (if its lanes share one time), then its lanes. */
-function crossingRows(t: T, input: EmbedInput, def: CrossingDef, crossing: ApiCrossing | undefined): Html {
+/**
+ * One crossing's rows: its name and when CBP read it (if its lanes share one time and the line under
+ * the heading has not already said it for all crossings), then its lanes.
+ */
+function crossingRows(t: T, input: EmbedInput, def: CrossingDef, crossing: ApiCrossing | undefined, timeShown: boolean, solo: boolean): Html {
   const name = def.name[input.lang];
   if (!crossing) {
     return html`<tbody data-crossing="${def.cbpPortNumber}"><tr class="g"><th colspan="3" scope="rowgroup">${name}</th></tr><tr><td colspan="3">${t("Waits.noCrossingData")}</td></tr></tbody>`;
@@ -189,20 +195,22 @@ function crossingRows(t: T, input: EmbedInput, def: CrossingDef, crossing: ApiCr
   const times = new Set(crossing.lanes.map((l) => l.updatedAt));
   const shared = times.size === 1 ? [...times][0] : undefined;
   const closed = crossing.status === "closed" ? html`<span class="t"><strong>${t("Waits.crossingStatus.closed")}</strong></span>` : null;
-  const when = shared !== undefined ? html`<span class="t">${readingTime(t, input, shared)}</span>` : null;
+  const when = shared !== undefined && !timeShown ? html`<span class="t">${readingTime(t, input, shared)}</span>` : null;
   const rows = crossing.lanes.length
     ? crossing.lanes.map((lane) => laneRow(t, input, lane, shared === undefined))
     : html`<tr><td colspan="3">${t("Waits.noLanes")}</td></tr>`;
-  return html`<tbody data-crossing="${def.cbpPortNumber}"><tr class="g"><th colspan="3" scope="rowgroup"><span>${name}</span>${closed}${when}</th></tr>${rows}</tbody>`;
+  // A port with one crossing for this mode needs no crossing heading unless it has news of its own.
+  const group = solo && !closed && !when ? null : html`<tr class="g"><th colspan="3" scope="rowgroup"><span>${name}</span>${closed}${when}</th></tr>`;
+  return html`<tbody data-crossing="${def.cbpPortNumber}">${group}${rows}</tbody>`;
 }
 
 function footer(t: T, input: EmbedInput): Html {
-  const name = input.def.name[input.lang];
-  const checked = input.meta.fetchedAt
-    ? html`<time datetime="${input.meta.fetchedAt}">${t("Freshness.checked", { ago: ageText(t, Date.parse(input.meta.fetchedAt), input.now) })}</time> `
+  // A planned port has nothing from CBP, so when we last asked CBP means nothing there.
+  const checked = input.meta.fetchedAt && input.def.kind !== "planned"
+    ? html`<time datetime="${input.meta.fetchedAt}">${t("Embed.checked", { ago: ageText(t, Date.parse(input.meta.fetchedAt), input.now) })}</time> · `
     : null;
   const href = `/${input.lang}/ports/${encodeURIComponent(input.def.slug)}`;
-  return html`<footer><p>${checked}<a id="d" href="${href}" target="_blank" rel="noopener">${t("Embed.details", { port: name })}<span class="sr"> ${t("Embed.newTab")}</span></a></p><p>${t("Embed.source")}</p></footer>`;
+  return html`<footer><p>${checked}<a id="d" href="${href}" target="_blank" rel="noopener">${t("Embed.details")}<span class="sr"> ${t("Embed.newTab")}</span></a></p><p>${t("Embed.source")}</p></footer>`;
 }
 
 function staleNotice(t: T, input: EmbedInput): Html | null {
@@ -226,11 +234,17 @@ function waits(t: T, input: EmbedInput): Html {
     return html`<main>${heading}<p class="w" data-nodata>${t("Freshness.noDataTitle")}</p><p class="p">${t("Freshness.noDataBody")}</p></main>`;
   }
   const defs = mode ? input.def.crossings.filter((c) => c.lanes.some((l) => l.mode === mode)) : [];
-  const groups = defs.map((def) => crossingRows(t, input, def, input.port.crossings.find((c) => c.cbpPortNumber === def.cbpPortNumber)));
+  const crossings = defs.map((def) => ({ def, crossing: input.port.crossings.find((c) => c.cbpPortNumber === def.cbpPortNumber) }));
+  // CBP usually reads every lane of a port at once; then one line says so instead of one per crossing.
+  const times = new Set(crossings.flatMap(({ crossing }) => crossing?.lanes.map((l) => l.updatedAt) ?? []));
+  const allCrossingsReported = crossings.every(({ crossing }) => crossing && crossing.lanes.length > 0);
+  const shared = allCrossingsReported && times.size === 1 ? [...times][0] : undefined;
+  const groups = crossings.map(({ def, crossing }) => crossingRows(t, input, def, crossing, shared !== undefined, crossings.length === 1));
+  const reading = shared !== undefined ? html`<p class="t" data-reading>${readingTime(t, input, shared)}</p>` : null;
   const table = groups.length
     ? html`<table><caption class="sr">${t("Embed.caption", { port: name, mode: modeLabel })}</caption><thead><tr><th scope="col">${t("Embed.colLane")}</th><th scope="col">${t("Embed.colWait")}</th><th scope="col" class="r">${t("Embed.colOpen")}</th></tr></thead>${groups}</table>`
     : html`<p class="p">${t("Waits.noLanes")}</p>`;
-  return html`<main>${heading}${staleNotice(t, input)}${table}</main>`;
+  return html`<main>${heading}${staleNotice(t, input)}${reading}${table}</main>`;
 }
 
 function planned(t: T, input: EmbedInput): Html {
