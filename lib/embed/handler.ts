@@ -4,7 +4,8 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { parseEmbedQuery, resolveMode } from "@/lib/embed/query";
+import { resolveMode } from "@/lib/embed/modes";
+import { parseEmbedQuery } from "@/lib/embed/query";
 import { EMBED_CSS, EMBED_SCRIPT, renderEmbed, renderEmbedNotFound } from "@/lib/embed/render";
 import { getPort } from "@/lib/ports";
 import { defaultSource, readOnePort, type WaitsSource } from "@/lib/waits/read";

@@ -1,10 +1,9 @@
 /**
- * The `<iframe>` code partners paste, and the developers page's choices. Pure and client-safe: the
- * snippet builder runs it on the server (no-JavaScript form) and in the browser (live update).
+ * The `<iframe>` code partners paste, and the developers page's choices. Pure, client-safe and free
+ * of zod: the snippet builder runs it on the server (no-JavaScript form) and in the browser.
  */
-import { z } from "zod";
 import { escapeHtml } from "@/lib/embed/escape";
-import { embedPath, parseEmbedQuery, resolveMode } from "@/lib/embed/query";
+import { embedPath, resolveMode } from "@/lib/embed/modes";
 import type { Locale } from "@/lib/i18n/routing";
 import { getPort, PORTS, type Mode } from "@/lib/ports";
 
@@ -43,24 +42,9 @@ export interface SnippetChoice {
   unavailableMode: Mode | null;
 }
 
-const DEFAULT_SLUG = PORTS[0]?.slug ?? "san-ysidro";
-const Slug = z
-  .string()
-  .refine((s) => getPort(s) !== undefined)
-  .catch(DEFAULT_SLUG);
+export const DEFAULT_SLUG = PORTS[0]?.slug ?? "san-ysidro";
 
-/**
- * The developers page's form (`?port=&lang=&mode=`), with the widget's own lenient rules: a bad
- * value becomes the default, so a hand-edited URL still shows working code. The widget language
- * defaults to the page's.
- */
-export function parseSnippetChoice(params: URLSearchParams, pageLocale: Locale): SnippetChoice {
-  const slug = Slug.parse(params.get("port") ?? undefined);
-  const q = parseEmbedQuery(params);
-  const lang = params.has("lang") ? q.lang : pageLocale;
-  return choose(slug, lang, q.mode);
-}
-
+/** The choice as the widget will honour it (resolveMode), keeping a mode the port lacks to say so. */
 export function choose(slug: string, lang: Locale, requested: Mode | undefined): SnippetChoice {
   const port = getPort(slug) ?? getPort(DEFAULT_SLUG);
   const mode = port ? resolveMode(port, requested) : null;

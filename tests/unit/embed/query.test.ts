@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { embedPath, parseEmbedQuery, portModes, resolveMode } from "@/lib/embed/query";
+import { embedPath, portModes, resolveMode } from "@/lib/embed/modes";
+import { parseEmbedQuery } from "@/lib/embed/query";
 import { getPort } from "@/lib/ports";
 
 const q = (s: string) => parseEmbedQuery(new URLSearchParams(s));

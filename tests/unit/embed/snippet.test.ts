@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildEmbedSnippet, choose, embedUrl, parseSnippetChoice } from "@/lib/embed/snippet";
+import { buildEmbedSnippet, choose, embedUrl } from "@/lib/embed/snippet";
+import { parseSnippetChoice } from "@/lib/embed/snippet-query";
 
 describe("buildEmbedSnippet", () => {
   it("builds the iframe partners paste", () => {
