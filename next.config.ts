@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /**
  * Headers every HTML page gets (reliability.md §3); the CSP itself is set per request in proxy.ts.
  * API responses set their own (lib/api/http.ts), because the production server may answer them
- * without going through Next.
+ * without going through Next. So does the embeddable widget, /embed/{slug} (lib/embed/handler.ts):
+ * it must be framable from anywhere, which X-Frame-Options: DENY here would forbid.
  */
 const pageHeaders = [
   // Two years, subdomains included (ASVS 3.4.1); browsers ignore it over plain-HTTP localhost.
@@ -28,7 +29,8 @@ const nextConfig: NextConfig = {
   experimental: { agentUpgrade: false },
   async headers() {
     return [
-      { source: "/((?!api/).*)", headers: pageHeaders },
+      // Only /embed/{slug} itself is left out: /embed/x/y and /embed are ordinary (localized 404) pages.
+      { source: "/((?!api/|embed/[^/]+$).*)", headers: pageHeaders },
       {
         // The browser checks for a new worker on navigations; never let a cache hide a new one.
         // Its own CSP governs what the worker itself may fetch: only this site.

@@ -57,12 +57,13 @@ export default function proxy(request: NextRequest) {
 
 export const config = {
   // Every page, including odd paths with a dot (they must get the CSP too); not the API, Next's
-  // own files, or the few real files at the root (icons, the service worker, the manifests, which
-  // locale routing would otherwise redirect into a language).
+  // own files, the few real files at the root (icons, the service worker, the manifests, which
+  // locale routing would otherwise redirect into a language), or the widget /embed/{slug}, which
+  // has no locale prefix and sets its own framable CSP (lib/embed/handler.ts).
   matcher: [
     {
       source:
-        "/((?!api/|_next/|icon\\.svg|apple-icon\\.png|icons/|sw\\.js|(?:[a-z]{2}/)?manifest\\.webmanifest$|favicon\\.ico|robots\\.txt|bench/).*)",
+        "/((?!api/|_next/|embed/[^/]+$|icon\\.svg|apple-icon\\.png|icons/|sw\\.js|(?:[a-z]{2}/)?manifest\\.webmanifest$|favicon\\.ico|robots\\.txt|bench/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

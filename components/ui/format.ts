@@ -1,6 +1,7 @@
 /**
  * Small pure helpers for showing waits; shared by server and client components.
  */
+import type { Locale } from "@/lib/i18n/routing";
 
 export type WaitLevel = "light" | "moderate" | "heavy";
 
@@ -31,4 +32,22 @@ export function isSameLocalDay(aMs: number, bMs: number, timeZone: string): bool
     dayFormatters.set(timeZone, f);
   }
   return f.format(aMs) === f.format(bMs);
+}
+
+/**
+ * Regional formats for our readers: plain "es" writes 2 p.m. as "14:00", but Tijuana (es-MX)
+ * reads "2:00 p.m.", like San Diego's "2:00 PM".
+ */
+const INTL_LOCALE: Record<Locale, string> = { en: "en-US", es: "es-MX" };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDateTime(locale: Locale, instant: number, options: Intl.DateTimeFormatOptions): string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], options);
+    formatters.set(key, f);
+  }
+  return f.format(instant);
 }

@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
+import { createTranslator } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SnippetBuilder, type SnippetPortOption } from "@/components/developers/snippet-builder";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DATA_CACHE_CONTROL, ERROR_STATUS } from "@/lib/api/http";
 import { API_VERSION, openApiDocument, PATHS } from "@/lib/api/openapi";
 import { CHANGELOG } from "@/lib/api/changelog";
 import { EXAMPLES, sampleFor } from "@/lib/developers/samples";
+import { portModes } from "@/lib/embed/modes";
+import { parseSnippetChoice } from "@/lib/embed/snippet-query";
 import { env } from "@/lib/env";
 import { alternatesFor } from "@/lib/i18n/metadata";
-import type { Locale } from "@/lib/i18n/routing";
+import { routing, type Locale } from "@/lib/i18n/routing";
+import { MODES, PORTS, type Mode } from "@/lib/ports";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
 import { formatDateTime } from "@/components/ui/use-date-time";
 
 type Props = PageProps<"/[locale]/developers">;
@@ -40,10 +47,29 @@ function allowed(s: ParamSchema | undefined): { values: string } | { example: st
   return s?.example ? { example: s.example } : null;
 }
 
-export default async function DevelopersPage({ params }: Props) {
+/** The iframe title is in the widget's language, which may differ from this page's. */
+const EMBED_T = { en: createTranslator({ locale: "en", messages: en, namespace: "Embed" }), es: createTranslator({ locale: "es", messages: es as typeof en, namespace: "Embed" }) };
+
+export default async function DevelopersPage({ params, searchParams }: Props) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   const t = await getTranslations("Developers");
+  const tw = await getTranslations("Waits");
+  // The snippet builder's choices (?port&lang&mode): a plain GET form, so it works without JavaScript.
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first !== undefined) query.set(k, first);
+  }
+  const snippetChoice = parseSnippetChoice(query, locale);
+  const snippetPorts: SnippetPortOption[] = PORTS.map((port) => ({
+    slug: port.slug,
+    name: port.name[locale],
+    modes: portModes(port),
+    planned: port.kind === "planned",
+    frameTitle: Object.fromEntries(routing.locales.map((l) => [l, EMBED_T[l]("frameTitle", { port: port.name[l] })])) as Record<Locale, string>,
+  }));
+  const modeNames = Object.fromEntries(MODES.map((m) => [m, tw(`modes.${m}`)])) as Record<Mode, string>;
   const origin = env().SITE_URL;
   const doc = openApiDocument(origin);
   const { CBP_POLL_SECONDS, API_RATE_LIMIT_PER_MINUTE, API_RATE_BURST } = env();
@@ -134,7 +160,7 @@ export default async function DevelopersPage({ params }: Props) {
               <pre className={`${pre} mt-0 min-w-0 flex-1 break-all whitespace-pre-wrap`} data-testid="curl">
                 <code>{curl}</code>
               </pre>
-              <CopyButton text={curl} label={t("copy")} done={t("copied")} />
+              <CopyButton text={curl} label={t("copy")} done={t("copied")} failed={t("copyFailed")} />
             </div>
             {sample ? (
               <details className="mt-2">
@@ -150,6 +176,33 @@ export default async function DevelopersPage({ params }: Props) {
           </section>
         );
       })}
+
+      <div id="widget" className="mt-4">
+        <SnippetBuilder
+          origin={origin}
+          action={`/${locale}/developers#widget`}
+          ports={snippetPorts}
+          languages={{ en: t("snippet.languages.en"), es: t("snippet.languages.es") }}
+          modes={modeNames}
+          initial={snippetChoice}
+          labels={{
+            heading: t("snippet.heading"),
+            intro: t("snippet.intro"),
+            port: t("snippet.port"),
+            language: t("snippet.language"),
+            mode: t("snippet.mode"),
+            modeUnavailable: Object.fromEntries(MODES.map((m) => [m, t("snippet.modeUnavailable", { mode: modeNames[m] })])) as Record<Mode, string>,
+            modeFallback: t("snippet.modeFallback"),
+            planned: t("snippet.planned"),
+            update: t("snippet.update"),
+            code: t("snippet.code"),
+            copy: t("copy"),
+            copied: t("copied"),
+            copyFailed: t("copyFailed"),
+            preview: t("snippet.preview"),
+          }}
+        />
+      </div>
 
       <h2 className={h2} id="feeds">
         {t("feedsHeading")}
