@@ -8,7 +8,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 const base = process.argv[2] ?? `http://127.0.0.1:${process.env.PORT ?? 3107}`;
-const ALL_PAGES = ["", "/ports/san-ysidro", "/ports/otay-mesa", "/ports/tecate", "/ports/cross-border-xpress", "/ports/otay-mesa-east", "/dashboard", "/methodology"];
+const ALL_PAGES = ["", "/ports/san-ysidro", "/ports/otay-mesa", "/ports/tecate", "/ports/cross-border-xpress", "/ports/otay-mesa-east", "/dashboard", "/methodology", "/developers"];
 const only = process.argv.slice(3).map((p) => (p === "/" ? "" : p));
 const unknown = only.filter((p) => !ALL_PAGES.includes(p));
 if (unknown.length) {
