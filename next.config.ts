@@ -29,8 +29,9 @@ const nextConfig: NextConfig = {
   experimental: { agentUpgrade: false },
   async headers() {
     return [
-      // Only /embed/{slug} itself is left out: /embed/x/y and /embed are ordinary (localized 404) pages.
-      { source: "/((?!api/|embed/[^/]+$).*)", headers: pageHeaders },
+      // Left out: /embed/{slug} (framable; /embed/x/y and /embed are ordinary localized 404 pages)
+      // and the feeds, whose handler sets the API's cross-origin headers (lib/feeds/handler.ts).
+      { source: "/((?!api/|embed/[^/]+$|[a-z]{2}/(?:ports/[^/]+/)?feed\\.(?:rss|atom)$).*)", headers: pageHeaders },
       {
         // The browser checks for a new worker on navigations; never let a cache hide a new one.
         // Its own CSP governs what the worker itself may fetch: only this site.

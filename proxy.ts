@@ -63,7 +63,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/|embed/[^/]+$|icon\\.svg|apple-icon\\.png|icons/|sw\\.js|(?:[a-z]{2}/)?manifest\\.webmanifest$|favicon\\.ico|robots\\.txt|bench/).*)",
+        "/((?!api/|_next/|embed/[^/]+$|icon\\.svg$|apple-icon\\.png$|icons/[\\w-]+\\.png$|sw\\.js$|(?:[a-z]{2}/)?manifest\\.webmanifest$|favicon\\.ico|robots\\.txt|bench/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -1,9 +1,16 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { useLocale, useNow, useTranslations } from "next-intl";
 import { receivedAtText } from "@/components/offline/format";
 import { useConnectivity } from "@/components/offline/connectivity";
 import { SITE_TIME_ZONE } from "@/lib/i18n/routing";
+
+/** When this page's script started: a page whose HTML is much older than that came from a saved copy. */
+const LOADED_AT = typeof window === "undefined" ? 0 : Date.now();
+/** Longer than any real render-to-load delay, even on a weak signal. */
+export const SAVED_COPY_MS = 2 * 60_000;
+const noSubscription = () => () => {};
 
 /**
  * "You are offline. These are the last waits we received, at 3:42 p.m." The live region is always
@@ -13,8 +20,11 @@ export function OfflineNotice() {
   const t = useTranslations("Offline");
   const locale = useLocale();
   const now = useNow({ updateInterval: 60_000 }).getTime();
-  const { offline, online, live } = useConnectivity();
+  const { offline, online, live, renderedAt } = useConnectivity();
   const received = live?.fetchedAt ? Date.parse(live.fetchedAt) : null;
+  // Online, but the service worker gave the saved copy (a slow network): the live lists refresh
+  // themselves, the rest of the page (forecasts, the dashboard) is as old as the copy.
+  const savedCopy = useSyncExternalStore(noSubscription, () => LOADED_AT - renderedAt > SAVED_COPY_MS, () => false);
   return (
     <div role="status" aria-live="polite" data-testid="offline-region">
       {offline && (
@@ -30,6 +40,16 @@ export function OfflineNotice() {
               {received !== null ? t("lastWaits", { time: receivedAtText(locale, received, now, SITE_TIME_ZONE) }) : t("pageMayBeOld")} {t("backOnline")}
             </p>
           </div>
+        </div>
+      )}
+      {!offline && savedCopy && (
+        <div className="border-b-4 border-sky-900 bg-sky-50 px-4 py-3 text-sky-950" data-testid="saved-copy-notice">
+          <p className="mx-auto max-w-3xl">
+            {t("savedCopy", { time: receivedAtText(locale, renderedAt, now, SITE_TIME_ZONE) })}{" "}
+            <a href="" className="font-semibold underline underline-offset-4">
+              {t("reload")}
+            </a>
+          </p>
         </div>
       )}
     </div>

@@ -16,7 +16,7 @@ import type { Lane } from "@/lib/waits/model";
 import { describeAge, formatDateTime, isSameLocalDay, waitLevel } from "@/components/ui/format";
 import { SUSPECT_MINUTES } from "@/lib/waits/limits";
 import { isReadingOld } from "@/lib/waits/view";
-import { escapeHtml } from "@/lib/embed/escape";
+import { escapeHtml } from "@/lib/escape-html";
 
 export class Html {
   constructor(readonly value: string) {}
@@ -86,9 +86,10 @@ export const EMBED_CSS =
  * meta tag is kept inside <noscript>, for the rare partner page that blocks scripts.
  */
 export const EMBED_SCRIPT =
-  'setInterval(async()=>{if(document.hidden)return;try{const r=await fetch(location.href,{cache:"no-cache"});if(!r.ok)return;' +
+  'setInterval(async()=>{if(document.hidden)return;const x=()=>{const e=document.getElementById("x");if(e)e.hidden=false};' +
+  'try{const r=await fetch(location.href,{cache:"no-cache"});if(!r.ok)return x();' +
   'const b=new DOMParser().parseFromString(await r.text(),"text/html").body,f=document.activeElement&&document.activeElement.id;' +
-  "if(b.innerHTML!==document.body.innerHTML){document.body.replaceWith(b);if(f)document.getElementById(f)?.focus()}}catch{}},60000)";
+  "if(b.innerHTML!==document.body.innerHTML){document.body.replaceWith(b);if(f)document.getElementById(f)?.focus()}}catch{x()}},60000)";
 
 export const EMBED_REFRESH_SECONDS = 60;
 
@@ -213,6 +214,17 @@ function footer(t: T, input: EmbedInput): Html {
   return html`<footer><p>${checked}<a id="d" href="${href}" target="_blank" rel="noopener">${t("Embed.details")}<span class="sr"> ${t("Embed.newTab")}</span></a></p><p>${t("Embed.source")}</p></footer>`;
 }
 
+/**
+ * Shown by the script when a refresh fails (our site or the reader's network is down), so the
+ * widget never keeps saying "Checked 2 min ago" as if it were still live; a successful refresh
+ * replaces the whole body, this hidden again.
+ */
+function notUpdating(t: T, input: EmbedInput): Html | null {
+  if (input.def.kind === "planned") return null;
+  const time = formatDateTime(input.lang, input.now, { hour: "numeric", minute: "2-digit", timeZone: input.def.timeZone });
+  return html`<p class="w" id="x" hidden><span aria-hidden="true">⚠ </span>${t("Embed.notUpdating", { time })}</p>`;
+}
+
 function staleNotice(t: T, input: EmbedInput): Html | null {
   if (!input.meta.stale || !input.meta.fetchedAt) return null;
   const time = formatDateTime(input.lang, Date.parse(input.meta.fetchedAt), {
@@ -244,7 +256,7 @@ function waits(t: T, input: EmbedInput): Html {
   const table = groups.length
     ? html`<table><caption class="sr">${t("Embed.caption", { port: name, mode: modeLabel })}</caption><thead><tr><th scope="col">${t("Embed.colLane")}</th><th scope="col">${t("Embed.colWait")}</th><th scope="col" class="r">${t("Embed.colOpen")}</th></tr></thead>${groups}</table>`
     : html`<p class="p">${t("Waits.noLanes")}</p>`;
-  return html`<main>${heading}${staleNotice(t, input)}${reading}${table}</main>`;
+  return html`<main>${heading}${staleNotice(t, input)}${notUpdating(t, input)}${reading}${table}</main>`;
 }
 
 function planned(t: T, input: EmbedInput): Html {

@@ -2,7 +2,7 @@
  * The `<iframe>` code partners paste, and the developers page's choices. Pure, client-safe and free
  * of zod: the snippet builder runs it on the server (no-JavaScript form) and in the browser.
  */
-import { escapeHtml } from "@/lib/embed/escape";
+import { escapeHtml } from "@/lib/escape-html";
 import { embedPath, resolveMode } from "@/lib/embed/modes";
 import type { Locale } from "@/lib/i18n/routing";
 import { getPort, PORTS, type Mode } from "@/lib/ports";

@@ -6,6 +6,7 @@ import { Feed } from "feed";
 import { itemId, itemPorts, itemSeverity, itemText, itemUpdated, translator, type PublicItem } from "@/lib/alerts/items";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PortDef } from "@/lib/ports";
+import { escapeHtml } from "@/lib/escape-html";
 
 export type FeedFormat = "rss" | "atom";
 
@@ -27,13 +28,13 @@ const xmlSafe = (s: string) => s.replace(NOT_XML, "");
  * Titles and descriptions go out as HTML (Atom type="html", RSS by convention), so staff text is
  * escaped, never interpreted; that also keeps "]]>" from ending the library's CDATA sections.
  */
-export const escapeHtml = (s: string) => xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const escapeFeedText = (s: string) => escapeHtml(xmlSafe(s));
 
 /** Plain text to HTML: blank lines separate paragraphs, single newlines become line breaks. */
 export function textToHtml(text: string): string {
   return text
     .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .map((p) => `<p>${escapeFeedText(p).replace(/\n/g, "<br>")}</p>`)
     .join("");
 }
 
@@ -82,7 +83,7 @@ export function buildFeed(ctx: FeedContext): string {
     const id = tag(`${itemId(item)}/${locale}`);
     const severity = itemSeverity(item);
     feed.addItem({
-      title: escapeHtml(text.title),
+      title: escapeFeedText(text.title),
       id,
       guid: id,
       link,

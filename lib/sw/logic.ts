@@ -3,6 +3,7 @@
  * lib/sw/sw.ts wires them to serwist; the page side (components/offline) shares the constants.
  */
 import { routing, type Locale } from "@/lib/i18n/routing";
+import { escapeHtml } from "@/lib/escape-html";
 
 /** Cache names carry a version so a change of format can drop the old ones on activation. */
 export const CACHES = {
@@ -72,7 +73,6 @@ export interface FallbackTexts {
   fallbackHome: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The one style block of the offline page; the CSP allows it by hash, never 'unsafe-inline'. */
 export const FALLBACK_STYLE =

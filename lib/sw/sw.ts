@@ -89,7 +89,8 @@ const serwist = new Serwist({
   clientsClaim: true,
   navigationPreload: true,
   runtimeCaching: [
-    { matcher: ({ request, url }) => request.mode === "navigate" && sameOrigin(url) && !url.pathname.startsWith("/api/"), handler: pages },
+    // The widget is never kept: its freshness line would be frozen in the copy (it refreshes itself online).
+    { matcher: ({ request, url }) => request.mode === "navigate" && sameOrigin(url) && !url.pathname.startsWith("/api/") && !url.pathname.startsWith("/embed/"), handler: pages },
     { matcher: ({ url }) => sameOrigin(url) && isPortsApi(url.pathname), handler: api },
     { matcher: ({ url }) => sameOrigin(url) && isStaticAsset(url.pathname), handler: staticFiles },
     { matcher: ({ url }) => sameOrigin(url) && isIconOrManifest(url.pathname), handler: icons },

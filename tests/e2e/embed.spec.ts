@@ -136,6 +136,22 @@ test("the widget refreshes itself in place, within its CSP", async ({ page }) =>
   expect(csp, "CSP violations").toEqual([]);
 });
 
+test("when a refresh fails, the widget says it is not updating instead of passing for live", async ({ page }) => {
+  await page.clock.install();
+  await framePartner(page, `${SITE}/embed/tecate?lang=es`);
+  const frame = page.frameLocator("iframe");
+  await expect(frame.locator("h1")).toContainText("Tecate");
+  await expect(frame.locator("#x")).toBeHidden();
+  await page.route("**/embed/tecate**", (route) => route.abort("internetdisconnected"));
+  await page.clock.runFor(61_000);
+  await expect(frame.locator("#x")).toBeVisible();
+  await expect(frame.locator("#x")).toContainText("No se está actualizando");
+  // Back online: the next refresh brings a fresh body, the warning hidden again.
+  await page.unroute("**/embed/tecate**");
+  await page.clock.runFor(61_000);
+  await expect(frame.locator("#x")).toBeHidden();
+});
+
 test("the planned port says so, and its widget is accessible", async ({ page }) => {
   await framePartner(page, `${SITE}/embed/otay-mesa-east?lang=es`);
   const frame = page.frameLocator("iframe");

@@ -68,3 +68,19 @@ test("odd page paths (with a dot) still get the CSP and a localized 404", async 
   expect(res.status()).toBe(404);
   expect(res.headers()["content-security-policy"]).toContain("'strict-dynamic'");
 });
+
+test("feeds carry the API's cross-origin headers, not the page's; near-misses of real files still get the page CSP", async ({ request }) => {
+  for (const path of ["/en/feed.atom", "/es/ports/tecate/feed.rss"]) {
+    const h = (await request.get(path)).headers();
+    expect(h["cross-origin-resource-policy"], path).toBe("cross-origin");
+    expect(h["access-control-allow-origin"], path).toBe("*");
+    expect(h["x-frame-options"], path).toBeUndefined();
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["set-cookie"], path).toBeUndefined();
+  }
+  for (const path of ["/sw.jsx", "/icons/nothing.txt", "/apple-icon.png.html"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(res.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+  }
+});

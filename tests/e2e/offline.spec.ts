@@ -182,3 +182,21 @@ test("online but the site unreachable: the notice appears after a failed refresh
   await context.unroute("**/api/**");
   await expect(notice).toHaveCount(0, { timeout: 30_000 });
 });
+
+for (const locale of ["en", "es"] as const) {
+  test(`online, a page loaded long after it was rendered (a saved copy) says so and offers a reload (${locale})`, async ({ page }) => {
+    await page.goto(`/${locale}/ports/tecate`);
+    await expect(page.getByTestId("saved-copy-notice")).toHaveCount(0);
+    // The browser's clock 10 minutes ahead of the server makes any page look like an old copy:
+    // the same arithmetic as a page the worker served from its cache on a slow network.
+    await page.clock.install({ time: Date.now() + 10 * 60_000 });
+    await page.reload();
+    const notice = page.getByTestId("saved-copy-notice");
+    await expect(notice).toBeVisible();
+    const [before, after] = MESSAGES[locale].Offline.savedCopy.split("{time}");
+    await expect(notice).toContainText(before!.trim());
+    await expect(notice).toContainText(after!.trim());
+    await expect(notice.getByRole("link", { name: MESSAGES[locale].Offline.reload })).toHaveAttribute("href", "");
+    await expect(page.getByTestId("offline-notice")).toHaveCount(0);
+  });
+}

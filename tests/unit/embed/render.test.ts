@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ApiMeta, ApiPort } from "@/lib/api/v1-schema";
-import { escapeHtml } from "@/lib/embed/escape";
+import { escapeHtml } from "@/lib/escape-html";
 import { EMBED_CSS, EMBED_SCRIPT, html, renderEmbed, renderEmbedNotFound, type EmbedInput } from "@/lib/embed/render";
 import { getPort, type PortDef } from "@/lib/ports";
 import type { Lane } from "@/lib/waits/model";
@@ -153,6 +153,12 @@ describe("freshness", () => {
     expect(text(stale)).toContain("⚠ May be out of date: nothing new from CBP since Jan 15, 10:10 AM");
     expect(text(stale)).toContain("Checked 1 h 2 min ago");
     expect(renderEmbed(input())).not.toContain("data-stale");
+  });
+
+  it("carries a hidden 'not updating' line with the time of this render, which the script shows when a refresh fails", () => {
+    const doc = renderEmbed(input({ lang: "es" }));
+    expect(doc).toMatch(/<p class="w" id="x" hidden>.*No se está actualizando: sin conexión con el sitio desde las 10:12 a\.m\.<\/p>/);
+    expect(doc).toContain('getElementById("x")');
   });
 
   it("before any data, says so instead of showing a table", () => {

@@ -12,7 +12,7 @@ import { AlertsResponse } from "@/lib/api/alerts-schema";
 import { DATA_CACHE_CONTROL } from "@/lib/api/http";
 import { createAlert, recordFailedPollEvents, recordPollEvents } from "@/lib/alerts/store";
 import type { Db } from "@/lib/db/client";
-import { escapeHtml, textToHtml, type FeedFormat } from "@/lib/feeds/build";
+import { escapeFeedText, textToHtml, type FeedFormat } from "@/lib/feeds/build";
 import { handleFeed } from "@/lib/feeds/handler";
 import { PORTS } from "@/lib/ports";
 import { emptyDb, FIXTURE_AT, fixtureSnapshot } from "@/tests/unit/support/waits-fixtures";
@@ -119,7 +119,7 @@ describe("feeds", () => {
         expect(item.title).toBe(locale === "en" ? "Closed <script>alert(1)</script> & ]]> done" : "Cerrado ]]><b>x</b> & más");
       }
     }
-    expect(escapeHtml("a]]>b\u0001")).toBe("a]]&gt;b");
+    expect(escapeFeedText("a]]>b\u0001")).toBe("a]]&gt;b");
     expect(textToHtml("one\ntwo\n\nthree <x>")).toBe("<p>one<br>two</p><p>three &lt;x&gt;</p>");
   });
 
