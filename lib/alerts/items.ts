@@ -27,13 +27,22 @@ export const itemId = (item: PublicItem): string => (item.kind === "alert" ? `al
 /** When the item last changed in a way a reader should see again (Atom `updated`). */
 export const itemUpdated = (item: PublicItem): number => (item.kind === "alert" ? Math.max(item.alert.updatedAt, item.at) : item.at);
 
-/** Both lists newest first, ties broken by kind and id so the order (and the ETag) is stable. */
-export function mergeItems(alerts: readonly Alert[], events: readonly StatusEvent[], limit: number): PublicItem[] {
+const newestFirst = (a: PublicItem, b: PublicItem) => b.at - a.at || a.kind.localeCompare(b.kind) || itemId(b).localeCompare(itemId(a), "en", { numeric: true });
+
+/**
+ * Both lists newest first, ties broken by kind and id so the order (and the ETag) is stable.
+ * Alerts still in effect at `now` are always kept: a week of routine lane closures must not push
+ * a standing staff notice out of a feed.
+ */
+export function mergeItems(alerts: readonly Alert[], events: readonly StatusEvent[], limit: number, now: number): PublicItem[] {
   const items: PublicItem[] = [
     ...alerts.map((alert) => ({ kind: "alert" as const, at: alertAt(alert), alert })),
     ...events.map((event) => ({ kind: "status" as const, at: event.at, event })),
-  ];
-  return items.sort((a, b) => b.at - a.at || a.kind.localeCompare(b.kind) || itemId(b).localeCompare(itemId(a), "en", { numeric: true })).slice(0, limit);
+  ].sort(newestFirst);
+  const inEffect = (i: PublicItem) => i.kind === "alert" && (i.alert.endsAt === null || i.alert.endsAt > now);
+  const kept = items.filter(inEffect).slice(0, limit);
+  const rest = items.filter((i) => !inEffect(i)).slice(0, limit - kept.length);
+  return [...kept, ...rest].sort(newestFirst);
 }
 
 export function formatPacific(ms: number, locale: Locale): string {

@@ -25,7 +25,7 @@ export function readItems(db: Db, q: { now: number; port?: string; kind?: "alert
   const kind = q.kind ?? "all";
   const alerts = kind === "status" ? [] : listPublicAlerts(db, q);
   const events = kind === "alert" ? [] : listStatusEvents(db, q);
-  return mergeItems(alerts, events, q.limit);
+  return mergeItems(alerts, events, q.limit, q.now);
 }
 
 export function toApiItem(item: PublicItem, now: number): AlertsItem {

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { AlertInput, SEVERITIES } from "@/lib/alerts/model";
 
 export const ALERT_ADD_USAGE = `Usage: npm run alert:add -- --title-en TEXT --title-es TEXT --body-en TEXT --body-es TEXT
-         [--severity info|warning|critical] [--ports san-ysidro,otay-mesa] [--starts ISO] [--ends ISO] [--draft]
-  Publishes a bilingual alert (a draft with --draft). No --ports: every port. --starts defaults to now;
+         [--severity info|warning|critical] [--ports san-ysidro,otay-mesa] [--starts ISO] [--ends ISO]
+  Publishes a bilingual alert. No --ports: every port. --starts defaults to now;
   dates are ISO 8601 with an offset, e.g. 2026-03-01T06:00:00-08:00.`;
 
 const instant = (name: string) =>
@@ -24,7 +24,6 @@ const Args = z.object({
   ports: z.string().optional(),
   starts: instant("starts").optional(),
   ends: instant("ends").optional(),
-  draft: z.boolean().optional(),
 });
 
 export type AlertArgs = { ok: true; input: z.output<typeof AlertInput> } | { ok: false; message: string };
@@ -37,7 +36,7 @@ export function parseAlertArgs(argv: string[], now: number): AlertArgs {
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { "title-en": str, "title-es": str, "body-en": str, "body-es": str, severity: str, ports: str, starts: str, ends: str, draft: { type: "boolean" } },
+      options: { "title-en": str, "title-es": str, "body-en": str, "body-es": str, severity: str, ports: str, starts: str, ends: str },
     }));
   } catch (error) {
     return { ok: false, message: (error as Error).message };
@@ -54,7 +53,8 @@ export function parseAlertArgs(argv: string[], now: number): AlertArgs {
     ports: a.ports === undefined ? [] : a.ports.split(",").map((p) => p.trim()).filter(Boolean),
     startsAt: a.starts ?? now,
     endsAt: a.ends ?? null,
-    status: a.draft ? "draft" : "published",
+    // Drafts wait for the staff admin, which can review and publish them; from here it is live.
+    status: "published",
   });
   if (!input.success) return { ok: false, message: input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   return { ok: true, input: input.data };

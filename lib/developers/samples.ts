@@ -9,6 +9,8 @@ import { handleForecast, handleHistory, handleTypical } from "@/lib/api/history-
 import type { PATHS } from "@/lib/api/openapi";
 import { handleAllPorts, handleOnePort } from "@/lib/api/ports-handler";
 import { GET as health } from "@/app/api/health/route";
+import { getDb } from "@/lib/db/client";
+import { perMinute } from "@/lib/history/memo";
 
 type Template = keyof typeof PATHS;
 
@@ -71,4 +73,15 @@ export async function sampleFor(template: Template, origin: string): Promise<Sam
   }
   const s = shorten(JSON.parse(body));
   return { status: res.status, contentType, text: JSON.stringify(s.value, null, 2), shortened: s.cut };
+}
+
+/**
+ * Every endpoint's sample, computed at most once a minute: the page must not cost the server
+ * eight API answers (the dashboard's among them) per visit.
+ */
+export function allSamples(origin: string): Promise<Record<Template, Sample | null>> {
+  const templates = Object.keys(EXAMPLES) as Template[];
+  return perMinute(getDb(), `developers-samples ${origin}`, Date.now(), async () =>
+    Object.fromEntries(await Promise.all(templates.map(async (t) => [t, await sampleFor(t, origin)] as const))) as Record<Template, Sample | null>,
+  );
 }

@@ -12,6 +12,8 @@ import { env } from "@/lib/env";
 import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat } from "@/lib/feeds/build";
 import { routing } from "@/lib/i18n/routing";
 import { getPort } from "@/lib/ports";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
 
 export interface FeedSource {
   db: Db;
@@ -24,8 +26,11 @@ const defaultSource = (): FeedSource => ({ db: getDb(), now: Date.now, siteUrl: 
 /** Feed readers keep the newest few dozen items; older ones stay in /api/v1/alerts. */
 export const FEED_ITEMS = 50;
 
+/** The address names no feed (and maybe no language): say so in both. */
+const NOT_FOUND_TEXT = `${en.Metadata.notFoundTitle} / ${es.Metadata.notFoundTitle}`;
+
 function notFound(): Response {
-  return new Response("Not found. / No se encontró.", {
+  return new Response(NOT_FOUND_TEXT, {
     status: 404,
     headers: { ...API_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });

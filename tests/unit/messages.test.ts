@@ -25,7 +25,7 @@ function args(message: string): string[] {
 
 /** Words that are names, acronyms or program names, correctly written in either language. */
 const NAMES = new Set(
-  "CBP SENTRI FAST CBX PedEast PedWest Ysidro Otay Tecate Chaparral Xpress Smart Border Ready Lane Mesa East SR NEXUS EE UU Tijuana San Diego II min h CSV JSON API OpenAPI CORS UTF ISO UTC HTTP CDN IP RSS Atom curl widget cookies".split(" "),
+  "CBP SENTRI FAST CBX PedEast PedWest Ysidro Otay Tecate Chaparral Xpress Smart Border Ready Lane Mesa East SR NEXUS EE UU Tijuana San Diego II min h CSV JSON API OpenAPI CORS UTF ISO UTC HTTP CDN IP RSS Atom curl widget cookies endpoints".split(" "),
 );
 
 /** The prose of a message: ICU syntax removed, plural branches kept. */

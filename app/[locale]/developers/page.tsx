@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DATA_CACHE_CONTROL, ERROR_STATUS } from "@/lib/api/http";
 import { API_VERSION, openApiDocument, PATHS } from "@/lib/api/openapi";
 import { CHANGELOG } from "@/lib/api/changelog";
-import { EXAMPLES, sampleFor } from "@/lib/developers/samples";
+import { allSamples, EXAMPLES } from "@/lib/developers/samples";
 import { portModes } from "@/lib/embed/modes";
 import { parseSnippetChoice } from "@/lib/embed/snippet-query";
 import { env } from "@/lib/env";
@@ -76,7 +76,7 @@ export default async function DevelopersPage({ params, searchParams }: Props) {
   const pollMinutes = Math.max(1, Math.round(CBP_POLL_SECONDS / 60));
   const num = new Intl.NumberFormat(locale === "es" ? "es-MX" : "en-US");
   const templates = Object.keys(PATHS) as Template[];
-  const samples = await Promise.all(templates.map((p) => sampleFor(p, origin)));
+  const samples = await allSamples(origin);
 
   const h2 = "mt-10 text-2xl font-bold text-slate-900";
   const p = "mt-2 text-slate-800";
@@ -122,11 +122,11 @@ export default async function DevelopersPage({ params, searchParams }: Props) {
       <h2 className={h2} id="endpoints">
         {t("endpointsHeading")}
       </h2>
-      {templates.map((path, i) => {
+      {templates.map((path) => {
         const op = PATHS[path];
         const params = ((doc.paths?.[path]?.get?.parameters ?? []) as Param[]).filter((x) => x.in === "path" || x.in === "query");
         const curl = `curl -s '${origin}${EXAMPLES[path].url}'`;
-        const sample = samples[i];
+        const sample = samples[path];
         const anchor = op.operationId!;
         return (
           <section key={path} className="mt-6 border-t border-slate-300 pt-4" aria-labelledby={anchor} data-testid="endpoint" data-path={path}>

@@ -13,8 +13,8 @@ describe("npm run alert:add arguments", () => {
   });
 
   it("all options", () => {
-    const r = parseAlertArgs([...REQUIRED, "--severity", "critical", "--ports", "tecate, san-ysidro", "--starts", "2026-03-02T06:00:00-08:00", "--ends", "2026-03-02T18:00:00Z", "--draft"], NOW);
-    expect(r).toMatchObject({ ok: true, input: { severity: "critical", ports: ["san-ysidro", "tecate"], startsAt: Date.parse("2026-03-02T14:00:00Z"), endsAt: Date.parse("2026-03-02T18:00:00Z"), status: "draft" } });
+    const r = parseAlertArgs([...REQUIRED, "--severity", "critical", "--ports", "tecate, san-ysidro", "--starts", "2026-03-02T06:00:00-08:00", "--ends", "2026-03-02T18:00:00Z"], NOW);
+    expect(r).toMatchObject({ ok: true, input: { severity: "critical", ports: ["san-ysidro", "tecate"], startsAt: Date.parse("2026-03-02T14:00:00Z"), endsAt: Date.parse("2026-03-02T18:00:00Z"), status: "published" } });
   });
 
   it("refuses what would make a bad alert, with a message", () => {

@@ -93,7 +93,7 @@ describe("GET /api/v1/alerts", () => {
     const reopened = tecate.data.find((i) => i.kind === "status" && i.event.type === "lane_reopened");
     expect(reopened).toMatchObject({ event: { mode: "commercial", laneType: "standard" } });
     expect(reopened?.kind === "status" && reopened.event.delayMinutes).not.toBe(null);
-    expect(reopened?.title.es).toBe("Tecate (Carga, Estándar): los carriles volvieron a abrir");
+    expect(reopened?.title.es).toBe("Tecate (Carga, Estándar): carriles reabiertos");
   });
 
   it("port, since and limit narrow the list", async () => {

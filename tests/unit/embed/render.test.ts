@@ -189,7 +189,7 @@ describe("languages", () => {
     expect(t).toMatch(/General 20 min Moderado 17 de 22/);
     expect(t).toMatch(/Ready Lane Sin espera Fluido 1 de 22/);
     expect(t).toMatch(/Reporte de CBP 10:00\sa\.\s?m\./);
-    expect(t).toContain("Verificado hace 2 min");
+    expect(t).toContain("Consultado hace 2 min");
     expect(doc).toContain('<a id="d" href="/es/ports/san-ysidro" target="_blank" rel="noopener">Todos los detalles<span class="sr"> (se abre en otra pestaña)</span></a>');
     expect(t).toContain("Datos: CBP");
   });
