@@ -74,7 +74,6 @@ export function SnippetBuilder({ origin, action, ports, languages, modes, initia
   const title = port?.frameTitle[choice.lang] ?? "";
   const snippet = buildEmbedSnippet({ origin, slug: choice.slug, lang: choice.lang, mode: choice.mode, title });
 
-  const changed = <T,>(set: (v: T) => void) => (v: T) => set(v);
 
   const field = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2 text-base text-slate-900";
   const label = "block font-semibold text-slate-900";
@@ -91,7 +90,7 @@ export function SnippetBuilder({ origin, action, ports, languages, modes, initia
           <label htmlFor="snippet-port" className={label}>
             {labels.port}
           </label>
-          <select id="snippet-port" name="port" className={field} value={choice.slug} onChange={(e) => changed(setSlug)(e.target.value)}>
+          <select id="snippet-port" name="port" className={field} value={choice.slug} onChange={(e) => setSlug(e.target.value)}>
             {ports.map((p) => (
               <option key={p.slug} value={p.slug}>
                 {p.name}
@@ -103,7 +102,7 @@ export function SnippetBuilder({ origin, action, ports, languages, modes, initia
           <label htmlFor="snippet-lang" className={label}>
             {labels.language}
           </label>
-          <select id="snippet-lang" name="lang" className={field} value={choice.lang} onChange={(e) => changed(setLang)(e.target.value as Locale)}>
+          <select id="snippet-lang" name="lang" className={field} value={choice.lang} onChange={(e) => setLang(e.target.value as Locale)}>
             {(Object.keys(languages) as Locale[]).map((l) => (
               <option key={l} value={l}>
                 {languages[l]}
@@ -120,7 +119,7 @@ export function SnippetBuilder({ origin, action, ports, languages, modes, initia
             name="mode"
             className={field}
             value={requested ?? choice.mode ?? MODES[0]}
-            onChange={(e) => changed(setRequested)(e.target.value as Mode)}
+            onChange={(e) => setRequested(e.target.value as Mode)}
           >
             {MODES.map((m) => (
               <option key={m} value={m}>

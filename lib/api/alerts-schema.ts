@@ -22,7 +22,12 @@ export const AlertsQuery = z.object({
   since: z.iso
     .datetime({ offset: true, error: "expected an ISO 8601 date-time such as 2026-01-15T18:00:00Z" })
     .optional()
-    .meta({ description: "Only items that appeared strictly after this instant (e.g. the `at` of the newest item you have).", example: "2026-12-01T00:00:00Z" }),
+    .meta({
+      description:
+        "Only items dated strictly after this instant. Items are dated when things happened (a data_stale event at the moment the data went stale, " +
+        "recorded a poll or two later), and a page holds the newest `limit` items: to catch up, ask from a few minutes before the newest item you have and skip the ids you already know.",
+      example: "2026-12-01T00:00:00Z",
+    }),
   limit: z.coerce
     .number({ error: "expected a whole number" })
     .int("expected a whole number")
