@@ -425,6 +425,12 @@ interface ReplayCapture {
   laDay: number;
   /** Seconds since America/Los_Angeles midnight. */
   laSecond: number;
+  /**
+   * CBP's reading time of each lane (seconds since Los Angeles midnight): some recorded hours show
+   * every lane stuck at a reading hours old, which is real but leaves a test nothing current to
+   * compare or forecast from (see freshShare).
+   */
+  updates: number[];
 }
 
 async function loadReplay(paths: string[]): Promise<ReplayCapture[]> {
@@ -435,7 +441,9 @@ async function loadReplay(paths: string[]): Promise<ReplayCapture[]> {
     const taken = captureInstant(capture.name, text);
     if (taken === null) continue;
     const la = zonedParts(new Date(taken), LA);
-    captures.push({ name: capture.name, text, laDay: dayNumber(la), laSecond: la.hour * 3600 + la.minute * 60 + la.second });
+    const laSecond = la.hour * 3600 + la.minute * 60 + la.second;
+    const updates = [...text.matchAll(/<update_time>([^<]*)<\/update_time>/g)].map((m) => updateSecond(m[1] ?? "")).filter((u): u is number => u !== null);
+    captures.push({ name: capture.name, text, laDay: dayNumber(la), laSecond, updates });
   }
   if (captures.length === 0) throw new Error(`fake-cbp: no XML captures with a usable time in ${paths.join(", ")}`);
   return captures;
@@ -451,27 +459,65 @@ function captureInstant(name: string, text: string): number | null {
   return zonedToUtc({ year: +d[1]!, month: +d[2]!, day: +d[3]!, hour: +t[1]!, minute: +t[2]!, second: +t[3]! }, NY);
 }
 
+/** "At 2:00 pm PDT", "At Noon PST", "At Midnight PDT" → seconds since midnight; null when empty or unreadable. */
+function updateSecond(text: string): number | null {
+  const t = text.trim().toLowerCase();
+  if (t.startsWith("at noon")) return 12 * 3600;
+  if (t.startsWith("at midnight")) return 0;
+  const m = /^at (\d{1,2}):(\d{2}) ?(am|pm)/.exec(t);
+  if (!m) return null;
+  const h = (Number(m[1]) % 12) + (m[3] === "pm" ? 12 : 0);
+  return h * 3600 + Number(m[2]) * 60;
+}
+
+/** Share (0–1) of a capture's readings at most 2 hours old at `nowSecond` (the forecast uses readings that recent). */
+function freshShare(c: ReplayCapture, nowSecond: number): number {
+  if (c.updates.length === 0) return 0;
+  const fresh = c.updates.filter((u) => {
+    const behind = (((nowSecond - u) % DAY_S) + DAY_S) % DAY_S;
+    return behind <= 2 * 3600 || behind >= DAY_S - 10 * 60;
+  });
+  return fresh.length / c.updates.length;
+}
+
+/** Below this share of fresh readings, a recorded day is skipped at that time of day. */
+const FRESH_ENOUGH = 0.5;
+
 /**
  * Prefers a capture taken at or shortly before the current Los Angeles time of day, from one archive
  * day chosen by today's date, so successive polls walk through one recorded day instead of jumping
- * between days; falls back to the nearest earlier time of day on any archive day.
+ * between days. Where that day's capture is stale (CBP stuck for hours), the next recorded day with
+ * mostly fresh readings at this time of day is used, or the freshest there is, so tests see current
+ * readings at any hour; falls back to the nearest earlier time of day on any archive day.
  */
 function pickCapture(captures: ReplayCapture[], at: Date): ReplayCapture {
   const la = zonedParts(at, LA);
   const nowSecond = la.hour * 3600 + la.minute * 60 + la.second;
   const days = [...new Set(captures.map((c) => c.laDay))].sort((a, b) => a - b);
-  const anchor = days[((dayNumber(la) % days.length) + days.length) % days.length];
+  const start = ((dayNumber(la) % days.length) + days.length) % days.length;
+
+  const latestOn = (day: number): ReplayCapture | undefined => {
+    let pick: ReplayCapture | undefined;
+    for (const c of captures) {
+      const behind = nowSecond - c.laSecond;
+      if (c.laDay === day && behind >= 0 && behind <= SAME_DAY_WINDOW_S && (!pick || c.laSecond > pick.laSecond)) pick = c;
+    }
+    return pick;
+  };
+  // The first day from the anchor that is fresh enough, else the freshest (evenings, when CBP often lags).
+  let freshest: ReplayCapture | undefined;
+  let freshestShare = -1;
+  for (let i = 0; i < days.length; i++) {
+    const c = latestOn(days[(start + i) % days.length]!);
+    if (!c) continue;
+    const share = freshShare(c, nowSecond);
+    if (share >= FRESH_ENOUGH) return c;
+    if (share > freshestShare) [freshest, freshestShare] = [c, share];
+  }
+  if (freshest) return freshest;
 
   let best: ReplayCapture | undefined;
   let bestBehind = Infinity;
-  for (const c of captures) {
-    const behind = nowSecond - c.laSecond;
-    if (c.laDay === anchor && behind >= 0 && behind <= SAME_DAY_WINDOW_S && behind < bestBehind) {
-      best = c;
-      bestBehind = behind;
-    }
-  }
-  if (best) return best;
   for (const c of captures) {
     const behind = (((nowSecond - c.laSecond) % DAY_S) + DAY_S) % DAY_S;
     if (behind < bestBehind) {

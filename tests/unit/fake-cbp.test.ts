@@ -304,4 +304,22 @@ describe("fake CBP replay-now", () => {
     expect(summer).not.toContain(" PST<");
     clock = null;
   });
+
+  it("at every hour of a week, serves a capture whose readings are mostly current (so e2e tests never depend on the hour)", async () => {
+    const monday = Date.parse("2026-12-07T08:07:00Z"); // 00:07 PST
+    const stale: string[] = [];
+    for (let h = 0; h < 7 * 24; h++) {
+      clock = new Date(monday + h * 3_600_000);
+      const body = await replayed();
+      const la = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(clock);
+      const nowMin = Number(la.find((x) => x.type === "hour")!.value) * 60 + Number(la.find((x) => x.type === "minute")!.value);
+      const readings = [...body.matchAll(/<update_time>At (\d{1,2}):(\d{2}) (am|pm) P[SD]T<\/update_time>/g)].map((m) => (Number(m[1]) % 12 + (m[3] === "pm" ? 12 : 0)) * 60 + Number(m[2]));
+      const noon = [...body.matchAll(/<update_time>At (Noon|Midnight) P[SD]T<\/update_time>/g)].map((m) => (m[1] === "Noon" ? 12 * 60 : 0));
+      const all = [...readings, ...noon];
+      const fresh = all.filter((m) => (nowMin - m + 1440) % 1440 <= 120).length;
+      if (all.length === 0 || fresh / all.length < 0.5) stale.push(`${clock.toISOString()}: ${fresh}/${all.length}`);
+    }
+    clock = null;
+    expect(stale).toEqual([]);
+  });
 });
