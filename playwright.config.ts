@@ -12,7 +12,8 @@ process.env.E2E_DATA_DIR = dataDir;
 
 // The history features (dashboard, charts, forecasts, methodology) run against a second pair of
 // servers: a fake CBP replaying the recorded captures re-dated to now, and a site whose fresh
-// database first receives two months of those captures moved forward to end now.
+// database first receives seven months of captures moved forward to end now (all of them, so the
+// 8-week typical window is full: with two months, some night hours had too few samples to compare).
 export const E2E_HISTORY_PORT = Number(process.env.E2E_HISTORY_PORT ?? 3167);
 export const E2E_HISTORY_FAKE_PORT = Number(process.env.E2E_HISTORY_FAKE_PORT ?? 3177);
 const historyURL = `http://127.0.0.1:${E2E_HISTORY_PORT}`;
@@ -100,7 +101,7 @@ export default defineConfig({
       // Import the re-dated history into the fresh database, then serve; the server refits the
       // forecast and measures its recent accuracy about 2 s after it starts (lib/history/refresh.ts).
       command:
-        "node_modules/.bin/tsx --conditions=react-server lib/cli/history-import.ts --redate tests/fixtures/cbp-archive && node lib/cli/serve.mjs",
+        "node_modules/.bin/tsx --conditions=react-server lib/cli/history-import.ts --redate tests/fixtures/cbp-archive tests/fixtures/cbp-archive-more && node lib/cli/serve.mjs",
       url: `${historyURL}/api/health`,
       reuseExistingServer: false,
       timeout: 90_000,

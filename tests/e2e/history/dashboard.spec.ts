@@ -32,7 +32,11 @@ for (const locale of LOCALES) {
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(msg(locale, "Dashboard.title"));
 
-    // Four headline figures, each with a value (replay-now gives current readings).
+    // Four headline figures, each with a value (replay-now gives current readings). "Ports above
+    // typical" needs a typical value for this hour: the recorded history has a few night hours
+    // with too few samples (e.g. Wednesday to Thursday midnight), when the page must say "–".
+    const summary = (await (await page.request.get("/api/v1/dashboard")).json()) as { data: { headline: { portsCompared: number } } };
+    const comparable = summary.data.headline.portsCompared > 0;
     const headline = page.getByTestId("headline");
     await expect(headline.locator("dt")).toHaveText(["statAbove", "statLanes", "statLongest", "statShortest"].map((k) => msg(locale, `Dashboard.${k}`)));
     const figures = headline.locator(":scope > div");
@@ -40,7 +44,8 @@ for (const locale of LOCALES) {
     for (let i = 0; i < 4; i++) {
       const value = figures.nth(i).locator("dd").first();
       await expect(value).toHaveText(/\S/);
-      await expect(value).not.toHaveText("–");
+      if (i === 0 && !comparable) await expect(value).toHaveText("–");
+      else await expect(value).not.toHaveText("–");
     }
 
     // A table per active port, in registry order, each with its lanes; San Ysidro has 7.
@@ -57,7 +62,7 @@ for (const locale of LOCALES) {
       if (l.vs !== "") expect(l.wait, `${key(l)} is compared without a wait`).not.toBe("");
     }
     const compared = lanes.filter((l) => l.wait !== "" && l.vs !== "");
-    expect(compared.length, "rows with a wait and a comparison with typical").toBeGreaterThan(0);
+    expect(compared.length > 0, "rows with a wait and a comparison with typical").toBe(comparable);
 
     // The comparison is written out in the page's language, next to the wait.
     for (const l of compared.slice(0, 5)) {
