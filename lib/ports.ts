@@ -162,6 +162,9 @@ export function isUnknownRegionalCrossing(cbpPortNumber: string): boolean {
   return /^25\d{4}$/.test(cbpPortNumber) && !OUT_OF_SCOPE.has(cbpPortNumber) && !BY_CBP_NUMBER.has(cbpPortNumber);
 }
 
+/** One key per crossing lane ("250401/passenger/standard"), for maps and history series. */
+export const laneKey = (l: { cbpPortNumber: string; mode: string; type: string }) => `${l.cbpPortNumber}/${l.mode}/${l.type}`;
+
 export function knowsLane(crossing: CrossingDef, mode: Mode, type: LaneType): boolean {
   return crossing.lanes.some((l) => l.mode === mode && l.type === type);
 }

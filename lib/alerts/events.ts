@@ -14,14 +14,13 @@
  * - Only the registry's crossings and lanes count (lib/ports.ts).
  */
 import type { DetectedEvent, StatusEventKind } from "@/lib/alerts/model";
-import { findCrossing, knowsLane } from "@/lib/ports";
+import { findCrossing, knowsLane, laneKey } from "@/lib/ports";
 import type { FeedSnapshot } from "@/lib/waits/model";
 
 /** Last definite status per crossing (`250401`) and lane (`250401/passenger/standard`). */
 export type Watch = Map<string, "open" | "closed">;
 
 export const crossingKey = (cbpPortNumber: string) => cbpPortNumber;
-export const laneKey = (cbpPortNumber: string, mode: string, type: string) => `${cbpPortNumber}/${mode}/${type}`;
 
 const blank = { delayMinutes: null, lanesOpen: null, lastSuccessAt: null } as const;
 
@@ -41,7 +40,7 @@ export function diffSnapshot(previous: ReadonlyMap<string, "open" | "closed">, s
     next.set(key, c.status);
     for (const lane of c.lanes) {
       if (lane.status === "pending" || !knowsLane(known.crossing, lane.mode, lane.type)) continue;
-      const lk = laneKey(c.cbpPortNumber, lane.mode, lane.type);
+      const lk = laneKey({ cbpPortNumber: c.cbpPortNumber, mode: lane.mode, type: lane.type });
       const was = previous.get(lk);
       next.set(lk, lane.status);
       if (was === undefined || was === lane.status || crossingChanged) continue;

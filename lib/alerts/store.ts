@@ -5,7 +5,8 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { diffSnapshot, stalenessEvents, type StalenessKind, type Watch } from "@/lib/alerts/events";
+import { crossingKey, diffSnapshot, stalenessEvents, type StalenessKind, type Watch } from "@/lib/alerts/events";
+import { laneKey } from "@/lib/ports";
 import { AlertInput, EVENT_RETENTION_MS, KEEP_ENDED_MS, Severity, StatusEventRow, type Alert, type DetectedEvent, type StatusEvent } from "@/lib/alerts/model";
 import type { FeedSnapshot } from "@/lib/waits/model";
 
@@ -152,7 +153,7 @@ function insertEvents(db: Db, events: readonly DetectedEvent[]): void {
 
 export function readWatch(db: Db): Watch {
   const rows = db.prepare("SELECT cbp_port_number, mode, type, status FROM status_watch").all() as { cbp_port_number: string; mode: string; type: string; status: "open" | "closed" }[];
-  return new Map(rows.map((r) => [r.mode === "" ? r.cbp_port_number : `${r.cbp_port_number}/${r.mode}/${r.type}`, r.status]));
+  return new Map(rows.map((r) => [r.mode === "" ? crossingKey(r.cbp_port_number) : laneKey({ cbpPortNumber: r.cbp_port_number, mode: r.mode, type: r.type }), r.status]));
 }
 
 function writeWatch(db: Db, previous: Watch, next: Watch): void {

@@ -15,7 +15,7 @@ export interface LaneId {
   type: LaneType;
 }
 
-export const laneKey = (l: LaneId) => `${l.cbpPortNumber}/${l.mode}/${l.type}`;
+export { laneKey } from "@/lib/ports";
 
 interface ReadingRow {
   observed_at: number;

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { diffSnapshot, laneKey, stalenessEvents, type StalenessKind } from "@/lib/alerts/events";
+import { diffSnapshot, stalenessEvents, type StalenessKind } from "@/lib/alerts/events";
+import { laneKey } from "@/lib/ports";
 import type { DetectedEvent } from "@/lib/alerts/model";
 import type { FeedSnapshot, Lane } from "@/lib/waits/model";
 import { FIXTURE_AT, fixtureSnapshot, manualClock, OLDER_FIXTURE_AT, OLDER_FIXTURE_FILE } from "@/tests/unit/support/waits-fixtures";
@@ -113,7 +114,7 @@ describe("diffSnapshot", () => {
     expect(back).toEqual([]);
     const { next } = diffSnapshot(new Map(), base(), T);
     expect(next.get("250409")).toBe("open");
-    expect(next.get(laneKey("250401", "passenger", "ready"))).toBe("open");
+    expect(next.get(laneKey({ cbpPortNumber: "250401", mode: "passenger", type: "ready" }))).toBe("open");
   });
 
   it("crossings outside the registry (an Imperial Valley port) are ignored", () => {
