@@ -11,6 +11,7 @@ import { SEVERITY_OF_EVENT, type Alert, type Severity, type StatusEvent, type St
 import type { Locale } from "@/lib/i18n/routing";
 import { SITE_TIME_ZONE } from "@/lib/i18n/routing";
 import { findCrossing } from "@/lib/ports";
+import { formatDateTime } from "@/components/ui/format";
 
 const MESSAGES = { en, es } as const;
 
@@ -46,7 +47,7 @@ export function mergeItems(alerts: readonly Alert[], events: readonly StatusEven
 }
 
 export function formatPacific(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", { timeZone: SITE_TIME_ZONE, dateStyle: "medium", timeStyle: "short" }).format(ms);
+  return formatDateTime(locale, ms, { timeZone: SITE_TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
 }
 
 const EVENT_KEY: Record<StatusEventKind, "crossingClosed" | "crossingReopened" | "laneClosed" | "laneReopened" | "dataStale" | "dataRecovered"> = {

@@ -36,6 +36,8 @@ const error = (description: string, extraHeaders: Record<string, Header> = {}) =
 });
 
 const RETRY_AFTER = { "Retry-After": header("Seconds to wait before trying again.") };
+/** Every /api/ path counts against the client's rate limit (lib/api/rate-limit.ts). */
+const TOO_MANY = () => error("Too many requests from this client; wait Retry-After seconds.", RETRY_AFTER);
 
 /** The answers every data endpoint can give besides its 200. */
 function commonResponses(opts: { notFound?: boolean; unavailable?: boolean }): ZodOpenApiResponsesObject {
@@ -43,7 +45,7 @@ function commonResponses(opts: { notFound?: boolean; unavailable?: boolean }): Z
     "304": { description: "Not modified: the If-None-Match ETag is still current.", headers: { ETag: CACHE_HEADERS.ETag, "Cache-Control": CACHE_HEADERS["Cache-Control"] } },
     "400": error("Malformed query: unknown or repeated parameter, or a bad value."),
     ...(opts.notFound ? { "404": error("No port has that slug.") } : {}),
-    "429": error("Too many requests from this client; wait Retry-After seconds.", RETRY_AFTER),
+    "429": TOO_MANY(),
     ...(opts.unavailable ? { "503": error("No data has been received from CBP yet (a new installation).", RETRY_AFTER) } : {}),
   };
 }
@@ -113,7 +115,7 @@ const ops: Record<string, ZodOpenApiOperationObject> = {
         content: { "application/json": { schema: DashboardResponse }, "text/csv": { schema: z.string() } },
       },
       "400": error("Unknown, repeated or conflicting parameters."),
-      "429": error("Too many requests from this client; wait Retry-After seconds.", RETRY_AFTER),
+      "429": TOO_MANY(),
     },
   },
   alerts: {
@@ -131,13 +133,19 @@ const ops: Record<string, ZodOpenApiOperationObject> = {
     summary: "Is the server up, and how old is its data",
     description: "Always 200 while the server answers. Monitors should alert on `data.stale` and `data.feedFrozen`.",
     tags: ["Service"],
-    responses: { "200": json("Server and data status.", HealthResponse, { "Cache-Control": CACHE_HEADERS["Cache-Control"] }) },
+    responses: {
+      "200": json("Server and data status.", HealthResponse, { "Cache-Control": CACHE_HEADERS["Cache-Control"] }),
+      "429": TOO_MANY(),
+    },
   },
   openapi: {
     operationId: "getOpenApi",
     summary: "This description of the API (OpenAPI 3.1)",
     tags: ["Service"],
-    responses: { "200": { description: "The OpenAPI document.", content: { "application/json": { schema: z.object({ openapi: z.string() }).loose() } } } },
+    responses: {
+      "200": { description: "The OpenAPI document.", content: { "application/json": { schema: z.object({ openapi: z.string() }).loose() } } },
+      "429": TOO_MANY(),
+    },
   },
 };
 
