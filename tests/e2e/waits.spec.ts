@@ -72,7 +72,7 @@ test("the API and the page agree", async ({ page, request }) => {
 test("readable on a 360 px wide phone: nothing scrolls sideways", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  for (const url of ["/en", "/es", "/es/ports/san-ysidro", "/en/ports/otay-mesa", "/es/ports/otay-mesa-east"]) {
+  for (const url of ["/en", "/es", "/es/ports/san-ysidro", "/en/ports/otay-mesa", "/es/ports/otay-mesa-east", "/es/developers", "/en/developers"]) {
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

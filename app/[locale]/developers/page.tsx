@@ -81,7 +81,7 @@ export default async function DevelopersPage({ params, searchParams }: Props) {
   const h2 = "mt-10 text-2xl font-bold text-slate-900";
   const p = "mt-2 text-slate-800";
   const ul = "mt-2 list-disc space-y-1 pl-6 text-slate-800";
-  const code = "rounded bg-slate-100 px-1 font-mono text-[0.95em] text-slate-900";
+  const code = "rounded bg-slate-100 px-1 font-mono text-[0.95em] text-slate-900 wrap-anywhere";
   // Identifiers and header names inside the prose are marked <code> in the messages.
   const rich = (key: Parameters<typeof t.rich>[0], values: Record<string, string | number> = {}) =>
     t.rich(key, { ...values, code: (chunks) => <code className={code}>{chunks}</code> });
