@@ -22,6 +22,29 @@ export function describeAge(fromMs: number, nowMs: number): Age {
   return { kind: "days", days: Math.floor(minutes / 1440) };
 }
 
+/** The `Time` messages that say how long ago something was, in both languages. */
+export interface AgeTexts {
+  justNow: () => string;
+  minutesAgo: (minutes: number) => string;
+  hoursAgo: (hours: number, minutes: number) => string;
+  daysAgo: (days: number) => string;
+}
+
+/** "23 min ago" / "hace 23 min": the one rule for pages (useAgeText) and the widget. */
+export function ageText(texts: AgeTexts, fromMs: number, nowMs: number): string {
+  const age = describeAge(fromMs, nowMs);
+  switch (age.kind) {
+    case "justNow":
+      return texts.justNow();
+    case "minutes":
+      return texts.minutesAgo(age.minutes);
+    case "hours":
+      return texts.hoursAgo(age.hours, age.minutes);
+    case "days":
+      return texts.daysAgo(age.days);
+  }
+}
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Whether two instants fall on the same calendar day in `timeZone`. */

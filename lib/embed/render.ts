@@ -13,7 +13,7 @@ import type { ApiCrossing, ApiMeta, ApiPort } from "@/lib/api/v1-schema";
 import type { Locale } from "@/lib/i18n/routing";
 import type { CrossingDef, Mode, PortDef } from "@/lib/ports";
 import type { Lane } from "@/lib/waits/model";
-import { describeAge, formatDateTime, isSameLocalDay, waitLevel } from "@/components/ui/format";
+import { ageText, formatDateTime, isSameLocalDay, waitLevel } from "@/components/ui/format";
 import { SUSPECT_MINUTES } from "@/lib/waits/limits";
 import { isReadingOld } from "@/lib/waits/view";
 import { escapeHtml } from "@/lib/escape-html";
@@ -128,18 +128,17 @@ function page(lang: Locale, title: string, body: Html, live: boolean): string {
   }</head><body>${body}</body></html>`.value;
 }
 
-function ageText(t: T, fromMs: number, nowMs: number): string {
-  const age = describeAge(fromMs, nowMs);
-  switch (age.kind) {
-    case "justNow":
-      return t("Time.justNow");
-    case "minutes":
-      return t("Time.minutesAgo", { minutes: age.minutes });
-    case "hours":
-      return t("Time.hoursAgo", { hours: age.hours, minutes: age.minutes });
-    case "days":
-      return t("Time.daysAgo", { days: age.days });
-  }
+function age(t: T, fromMs: number, nowMs: number): string {
+  return ageText(
+    {
+      justNow: () => t("Time.justNow"),
+      minutesAgo: (minutes) => t("Time.minutesAgo", { minutes }),
+      hoursAgo: (hours, minutes) => t("Time.hoursAgo", { hours, minutes }),
+      daysAgo: (days) => t("Time.daysAgo", { days }),
+    },
+    fromMs,
+    nowMs,
+  );
 }
 
 /** The clock time alone today, with the date otherwise (a reading from yesterday must say so). */
@@ -208,7 +207,7 @@ function crossingRows(t: T, input: EmbedInput, def: CrossingDef, crossing: ApiCr
 function footer(t: T, input: EmbedInput): Html {
   // A planned port has nothing from CBP, so when we last asked CBP means nothing there.
   const checked = input.meta.fetchedAt && input.def.kind !== "planned"
-    ? html`<time datetime="${input.meta.fetchedAt}">${t("Embed.checked", { ago: ageText(t, Date.parse(input.meta.fetchedAt), input.now) })}</time> · `
+    ? html`<time datetime="${input.meta.fetchedAt}">${t("Embed.checked", { ago: age(t, Date.parse(input.meta.fetchedAt), input.now) })}</time> · `
     : null;
   const href = `/${input.lang}/ports/${encodeURIComponent(input.def.slug)}`;
   return html`<footer><p>${checked}<a id="d" href="${href}" target="_blank" rel="noopener">${t("Embed.details")}<span class="sr"> ${t("Embed.newTab")}</span></a></p><p>${t("Embed.source")}</p></footer>`;

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { watchCsp } from "./support/csp";
 import { resetFake, waitForFreshData } from "./support/fake";
 
 const PAGES = ["/", "/ports/san-ysidro", "/ports/otay-mesa", "/ports/tecate", "/ports/cross-border-xpress", "/ports/otay-mesa-east", "/ports/nowhere", "/developers"];
@@ -13,13 +14,7 @@ for (const locale of ["en", "es"] as const) {
   for (const p of PAGES) {
     const url = `/${locale}${p === "/" ? "" : p}`;
     test(`axe: ${url} has no WCAG 2.2 AA violations`, async ({ page }, info) => {
-      const violations: string[] = [];
-      await page.exposeFunction("__cspViolation", (v: string) => violations.push(v));
-      await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => {
-          (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`);
-        });
-      });
+      const violations = await watchCsp(page);
       await page.goto(url);
       await expect(page.locator("main")).toBeVisible();
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

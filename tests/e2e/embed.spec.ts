@@ -5,6 +5,7 @@
 import http from "node:http";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Frame, type Page } from "@playwright/test";
+import { watchCsp } from "./support/csp";
 import { resetFake, waitForFreshData } from "./support/fake";
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3137);
@@ -50,17 +51,6 @@ test.afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-/** Records CSP violations in every frame of the page. */
-async function watchCsp(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  await page.exposeFunction("__cspViolation", (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${location.href}: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-    });
-  });
-  return violations;
-}
 
 async function framePartner(page: Page, src: string): Promise<void> {
   await page.goto(`${HOST}/?src=${encodeURIComponent(src)}`);

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type Messages from "@/messages/en.json";
+import { watchCsp } from "./support/csp";
 import { resetFake, waitForFreshData } from "./support/fake";
 
 // Read rather than imported: Playwright loads this ESM project's JSON only with import attributes.
@@ -24,16 +25,6 @@ function pngSize(body: Buffer): { width: number; height: number } {
   return { width: body.readUInt32BE(16), height: body.readUInt32BE(20) };
 }
 
-async function watchCsp(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  await page.exposeFunction("__cspViolation", (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  return violations;
-}
 
 /** Until the worker controls the page and has saved it (and the language's home page). */
 async function waitUntilSaved(page: Page, paths: string[]): Promise<void> {

@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
+export { watchCsp } from "../support/csp";
+
 export const LOCALES = ["en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -40,21 +42,6 @@ export async function gotoWithRecentAccuracy(page: Page, url: string): Promise<v
     await page.goto(url);
     await expect(page.getByTestId("accuracy-recent")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 45_000, intervals: [500, 1_000, 2_000] });
-}
-
-/**
- * Collects Content-Security-Policy violations of the page (call before the first goto), the way
- * tests/e2e/a11y.spec.ts does.
- */
-export async function watchCsp(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  await page.exposeFunction("__cspViolation", (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  return violations;
 }
 
 /**
