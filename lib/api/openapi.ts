@@ -54,7 +54,7 @@ function json(description: string, schema: z.ZodType, headers: Record<string, He
   return { description, headers, content: { "application/json": { schema } } };
 }
 
-const ops: Record<string, ZodOpenApiOperationObject> = {
+const ops = {
   ports: {
     operationId: "listPorts",
     summary: "Live northbound waits at every port",
@@ -147,19 +147,19 @@ const ops: Record<string, ZodOpenApiOperationObject> = {
       "429": TOO_MANY(),
     },
   },
-};
+} satisfies Record<string, ZodOpenApiOperationObject>;
 
 /** Paths in the order the developers page lists them. */
 export const PATHS = {
-  "/api/v1/ports": ops.ports!,
-  "/api/v1/ports/{slug}": ops.port!,
-  "/api/v1/ports/{slug}/history": ops.history!,
-  "/api/v1/ports/{slug}/typical": ops.typical!,
-  "/api/v1/ports/{slug}/forecast": ops.forecast!,
-  "/api/v1/dashboard": ops.dashboard!,
-  "/api/v1/alerts": ops.alerts!,
-  "/api/v1/openapi.json": ops.openapi!,
-  "/api/health": ops.health!,
+  "/api/v1/ports": ops.ports,
+  "/api/v1/ports/{slug}": ops.port,
+  "/api/v1/ports/{slug}/history": ops.history,
+  "/api/v1/ports/{slug}/typical": ops.typical,
+  "/api/v1/ports/{slug}/forecast": ops.forecast,
+  "/api/v1/dashboard": ops.dashboard,
+  "/api/v1/alerts": ops.alerts,
+  "/api/v1/openapi.json": ops.openapi,
+  "/api/health": ops.health,
 };
 
 let cached: { origin: string; doc: ReturnType<typeof createDocument> } | undefined;
