@@ -4,17 +4,14 @@
  * with a hand-moved clock.
  */
 import { describe, expect, it } from "vitest";
-import { fileURLToPath } from "node:url";
 import { diffSnapshot, stalenessEvents, type StalenessKind } from "@/lib/alerts/events";
 import { laneKey } from "@/lib/ports";
 import type { DetectedEvent } from "@/lib/alerts/model";
 import type { FeedSnapshot, Lane } from "@/lib/waits/model";
-import { FIXTURE_AT, fixtureSnapshot, manualClock, OLDER_FIXTURE_AT, OLDER_FIXTURE_FILE } from "@/tests/unit/support/waits-fixtures";
+import { FIXTURE_AT, fixtureSnapshot, manualClock, OLDER_FIXTURE_AT, OLDER_FIXTURE_FILE, OTROLADO_FILE } from "@/tests/unit/support/waits-fixtures";
 
-const FIXTURES = fileURLToPath(new URL("../../fixtures/cbp/", import.meta.url));
 /** PedWest is closed and Tecate's cargo lanes are closed in this capture; both open in FIXTURE_FILE. */
-const OTROLADO = `${FIXTURES}bwtnew_2026-08-31T034144Z_otrolado.json`;
-const OTROLADO_AT = Date.parse("2026-08-31T03:41:44Z");
+const OTROLADO_FILE_AT = Date.parse("2026-08-31T03:41:44Z");
 
 const base = () => fixtureSnapshot();
 const T = FIXTURE_AT + 300_000;
@@ -51,7 +48,7 @@ function setLane(snapshot: FeedSnapshot, cbp: string, mode: Lane["mode"], type: 
 
 describe("diffSnapshot", () => {
   it("the first poll only sets the baseline, even with closed lanes in it", () => {
-    const [first] = run(fixtureSnapshot(OTROLADO, OTROLADO_AT));
+    const [first] = run(fixtureSnapshot(OTROLADO_FILE, OTROLADO_FILE_AT));
     expect(first).toEqual([]);
   });
 
@@ -60,7 +57,7 @@ describe("diffSnapshot", () => {
   });
 
   it("real captures: PedWest closing and Tecate's cargo lanes closing, then both reopening", () => {
-    const [, closing, reopening] = run(base(), fixtureSnapshot(OTROLADO, OTROLADO_AT), base());
+    const [, closing, reopening] = run(base(), fixtureSnapshot(OTROLADO_FILE, OTROLADO_FILE_AT), base());
     expect(brief(closing!)).toEqual(["crossing_closed san-ysidro 250407", "lane_closed tecate 250501 commercial standard"]);
     expect(brief(reopening!)).toEqual(["crossing_reopened san-ysidro 250407", "lane_reopened tecate 250501 commercial standard"]);
     // A reopened lane carries the wait CBP gave with it; a closing one has none.

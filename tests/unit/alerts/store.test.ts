@@ -4,14 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { fileURLToPath } from "node:url";
 import { EVENT_RETENTION_MS, KEEP_ENDED_MS, type AlertInput } from "@/lib/alerts/model";
 import { createAlert, getAlert, listPublicAlerts, listStatusEvents, publishAlert, recordFailedPollEvents, recordPollEvents } from "@/lib/alerts/store";
 import { Poller } from "@/lib/waits/poller";
-import { emptyDb, FIXTURE_AT, fixtureBytes, fixtureSnapshot, manualClock } from "@/tests/unit/support/waits-fixtures";
+import { emptyDb, FIXTURE_AT, fixtureBytes, fixtureSnapshot, manualClock, OTROLADO_FILE } from "@/tests/unit/support/waits-fixtures";
 
-const FIXTURES = fileURLToPath(new URL("../../fixtures/cbp/", import.meta.url));
-const OTROLADO = `${FIXTURES}bwtnew_2026-08-31T034144Z_otrolado.json`;
 const HOUR = 3_600_000;
 const NOW = FIXTURE_AT;
 
@@ -94,7 +91,7 @@ describe("status events in the store", () => {
   it("records real transitions between polls, with the port, crossing and lane", () => {
     const db = emptyDb();
     expect(recordPollEvents(db, { snapshot: fixtureSnapshot(), at: NOW, previousSuccessAt: null, staleAfterMs: STALE })).toEqual([]);
-    recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO, NOW), at: NOW + 60_000, previousSuccessAt: NOW, staleAfterMs: STALE });
+    recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO_FILE, NOW), at: NOW + 60_000, previousSuccessAt: NOW, staleAfterMs: STALE });
     const events = listStatusEvents(db, { now: NOW + 60_000, limit: 50 });
     expect(events.map((e) => [e.kind, e.portSlug, e.cbpPortNumber, e.mode, e.type, e.at])).toEqual([
       ["lane_closed", "tecate", "250501", "commercial", "standard", NOW + 60_000],
@@ -125,10 +122,10 @@ describe("status events in the store", () => {
   it("prunes events older than the retention period", () => {
     const db = emptyDb();
     recordPollEvents(db, { snapshot: fixtureSnapshot(), at: NOW, previousSuccessAt: null, staleAfterMs: STALE });
-    recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO, NOW), at: NOW + 1, previousSuccessAt: NOW, staleAfterMs: STALE });
+    recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO_FILE, NOW), at: NOW + 1, previousSuccessAt: NOW, staleAfterMs: STALE });
     expect(db.prepare("SELECT count(*) FROM status_events").pluck().get()).toBe(2);
     const later = NOW + EVENT_RETENTION_MS + 2;
-    recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO, NOW), at: later, previousSuccessAt: later - 1000, staleAfterMs: STALE });
+    recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO_FILE, NOW), at: later, previousSuccessAt: later - 1000, staleAfterMs: STALE });
     expect(db.prepare("SELECT count(*) FROM status_events").pluck().get()).toBe(0);
   });
 
@@ -150,7 +147,7 @@ describe("status events in the store", () => {
       fetchBytes: () => (fail ? Promise.reject(new Error("down")) : Promise.resolve(bytes)),
     });
     expect((await poller.poll()).ok).toBe(true);
-    bytes = fixtureBytes(OTROLADO);
+    bytes = fixtureBytes(OTROLADO_FILE);
     clock.advance(60_000);
     expect((await poller.poll()).ok).toBe(true);
     fail = true;

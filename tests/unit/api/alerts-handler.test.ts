@@ -2,7 +2,6 @@
  * GET /api/v1/alerts through the Web Request/Response handler: an in-memory database with real
  * captures polled in order (so the status events are real) and staff alerts, an injected clock.
  */
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bad, expectApiHeaders, okJson } from "./response-checks";
@@ -12,11 +11,9 @@ import { DATA_CACHE_CONTROL } from "@/lib/api/http";
 import { ApiError } from "@/lib/api/v1-schema";
 import { createAlert, recordFailedPollEvents, recordPollEvents } from "@/lib/alerts/store";
 import type { Db } from "@/lib/db/client";
-import { emptyDb, FIXTURE_AT, fixtureSnapshot } from "@/tests/unit/support/waits-fixtures";
+import { emptyDb, FIXTURE_AT, fixtureSnapshot, OTROLADO_FILE } from "@/tests/unit/support/waits-fixtures";
 
 const BASE = "http://localhost:3107/api/v1/alerts";
-const FIXTURES = fileURLToPath(new URL("../../fixtures/cbp/", import.meta.url));
-const OTROLADO = `${FIXTURES}bwtnew_2026-08-31T034144Z_otrolado.json`;
 const MIN = 60_000;
 const T0 = FIXTURE_AT;
 const NOW = T0 + 60 * MIN;
@@ -29,7 +26,7 @@ beforeAll(() => {
   db = emptyDb();
   const stale = 900_000;
   recordPollEvents(db, { snapshot: fixtureSnapshot(), at: T0, previousSuccessAt: null, staleAfterMs: stale });
-  recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO, T0), at: T0 + 10 * MIN, previousSuccessAt: T0, staleAfterMs: stale });
+  recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO_FILE, T0), at: T0 + 10 * MIN, previousSuccessAt: T0, staleAfterMs: stale });
   recordFailedPollEvents(db, { at: T0 + 30 * MIN, lastSuccessAt: T0 + 10 * MIN, staleAfterMs: stale });
   recordPollEvents(db, { snapshot: fixtureSnapshot(), at: T0 + 40 * MIN, previousSuccessAt: T0 + 10 * MIN, staleAfterMs: stale });
   const text = { titleEn: "Four lanes closed", titleEs: "Cuatro carriles cerrados", bodyEn: "Road work.", bodyEs: "Obras en la vialidad." };

@@ -21,7 +21,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { importHistory } from "@/lib/history/import";
 import { PORTS } from "@/lib/ports";
 import { openApiChecker } from "@/tests/support/openapi-check";
-import { emptyDb, FIXTURE_AT, fixtureSnapshot, seededDb } from "@/tests/unit/support/waits-fixtures";
+import { emptyDb, FIXTURE_AT, fixtureSnapshot, seededDb, OTROLADO_FILE } from "@/tests/unit/support/waits-fixtures";
 
 const ORIGIN = "http://localhost:3107";
 const ARCHIVE = path.resolve(import.meta.dirname, "../../fixtures/cbp-archive/bwt-sd_2025-10.tar.gz");
@@ -171,11 +171,9 @@ describe("every answer conforms to the document", () => {
   it("alerts: staff alerts and every kind of status event, filters, 304, 400, 404", async () => {
     const adb = emptyDb();
     const T0 = FIXTURE_AT;
-    // Another real capture in which PedWest and Tecate's cargo lanes are closed.
-    const OTROLADO = path.resolve(import.meta.dirname, "../../fixtures/cbp/bwtnew_2026-08-31T034144Z_otrolado.json");
     const stale = 900_000;
     recordPollEvents(adb, { snapshot: fixtureSnapshot(), at: T0, previousSuccessAt: null, staleAfterMs: stale });
-    recordPollEvents(adb, { snapshot: fixtureSnapshot(OTROLADO, T0), at: T0 + 60_000, previousSuccessAt: T0, staleAfterMs: stale });
+    recordPollEvents(adb, { snapshot: fixtureSnapshot(OTROLADO_FILE, T0), at: T0 + 60_000, previousSuccessAt: T0, staleAfterMs: stale });
     recordFailedPollEvents(adb, { at: T0 + 30 * 60_000, lastSuccessAt: T0 + 60_000, staleAfterMs: stale });
     recordPollEvents(adb, { snapshot: fixtureSnapshot(), at: T0 + 40 * 60_000, previousSuccessAt: T0 + 60_000, staleAfterMs: stale });
     const text = { titleEn: "Lanes closed", titleEs: "Carriles cerrados", bodyEn: "Road work.", bodyEs: "Obras." };

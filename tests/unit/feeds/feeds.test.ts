@@ -3,7 +3,6 @@
  * meeting RSS 2.0 and RFC 4287 (checked on the XML), readable by a real feed parser, with the
  * API's caching rules, and carrying exactly the items /api/v1/alerts lists.
  */
-import { fileURLToPath } from "node:url";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkAtom, checkRss } from "./feed-checks";
@@ -15,11 +14,9 @@ import type { Db } from "@/lib/db/client";
 import { escapeFeedText, textToHtml, type FeedFormat } from "@/lib/feeds/build";
 import { handleFeed } from "@/lib/feeds/handler";
 import { PORTS } from "@/lib/ports";
-import { emptyDb, FIXTURE_AT, fixtureSnapshot } from "@/tests/unit/support/waits-fixtures";
+import { emptyDb, FIXTURE_AT, fixtureSnapshot, OTROLADO_FILE } from "@/tests/unit/support/waits-fixtures";
 
 const SITE = "https://smartborder.example.org";
-const FIXTURES = fileURLToPath(new URL("../../fixtures/cbp/", import.meta.url));
-const OTROLADO = `${FIXTURES}bwtnew_2026-08-31T034144Z_otrolado.json`;
 const MIN = 60_000;
 const T0 = FIXTURE_AT;
 const NOW = T0 + 60 * MIN;
@@ -33,7 +30,7 @@ let hostile: number;
 beforeAll(() => {
   db = emptyDb();
   recordPollEvents(db, { snapshot: fixtureSnapshot(), at: T0, previousSuccessAt: null, staleAfterMs: 900_000 });
-  recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO, T0), at: T0 + 10 * MIN, previousSuccessAt: T0, staleAfterMs: 900_000 });
+  recordPollEvents(db, { snapshot: fixtureSnapshot(OTROLADO_FILE, T0), at: T0 + 10 * MIN, previousSuccessAt: T0, staleAfterMs: 900_000 });
   recordFailedPollEvents(db, { at: T0 + 30 * MIN, lastSuccessAt: T0 + 10 * MIN, staleAfterMs: 900_000 });
   createAlert(
     db,

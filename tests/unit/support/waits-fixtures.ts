@@ -19,6 +19,9 @@ export const FIXTURE_AT = Date.parse("2026-01-15T18:10:12Z");
 export const OLDER_FIXTURE_FILE = `${FIXTURES}bwt-xml_2025-11-02T090434Z_borderbuddy.xml`;
 export const OLDER_FIXTURE_AT = Date.parse("2025-11-02T09:04:34Z");
 
+/** A real capture in which PedWest and Tecate's cargo lanes are closed (status-change tests). */
+export const OTROLADO_FILE = `${FIXTURES}bwtnew_2026-08-31T034144Z_otrolado.json`;
+
 export function fixtureBytes(file: string = FIXTURE_FILE): Uint8Array {
   return new Uint8Array(readFileSync(file));
 }
