@@ -33,10 +33,12 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 const LOCALE_LIKE = /^\/([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(?:\/|$)/;
 
 /**
- * The feeds already carry their language in the path and are XML, not pages: they skip locale
+ * The feeds and calendar files already carry their language in the path and are not pages: they skip locale
  * negotiation, whose NEXT_LOCALE cookie would keep shared caches from storing them.
  */
-const FEED_PATH = new RegExp(`^/(?:${routing.locales.join("|")})/(?:ports/[a-z0-9-]+/)?feed\\.(?:rss|atom)$`);
+const FEED_PATH = new RegExp(
+  `^/(?:${routing.locales.join("|")})/(?:(?:(?:ports/[a-z0-9-]+|announcements)/)?feed\\.(?:rss|atom)|meetings/[a-z0-9-]+\\.ics)$`,
+);
 
 export default function proxy(request: NextRequest) {
   if (FEED_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
@@ -63,7 +65,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/|embed/[^/]+$|icon\\.svg$|apple-icon\\.png$|icons/[\\w-]+\\.png$|sw\\.js$|(?:[a-z]{2}/)?manifest\\.webmanifest$|favicon\\.ico|robots\\.txt|bench/).*)",
+        "/((?!api/|_next/|embed/[^/]+$|icon\\.svg$|apple-icon\\.png$|icons/[\\w-]+\\.png$|sw\\.js$|(?:[a-z]{2}/)?manifest\\.webmanifest$|favicon\\.ico|robots\\.txt|sitemap\\.xml|bench/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

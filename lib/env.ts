@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   /** `off` for read-only replicas or cron deployments that run `npm run poll` instead. */
   POLLER: z.enum(["on", "off"]).default("on"),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** The content files a fresh database is seeded from (content/README.md). */
+  CONTENT_DIR: z.string().min(1).default("./content"),
   /** Fair use of /api/*: sustained requests per minute per client (0 = no limit) and the burst allowed after idling. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   API_RATE_BURST: z.coerce.number().int().min(1).default(300),

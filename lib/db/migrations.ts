@@ -177,5 +177,68 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: "content: bilingual guides, port information, initiatives, meetings, announcements and pages; revisions; full-text search",
+    sql: `
+      -- One row per item, both languages required. Kind-specific fields (sources, timelines,
+      -- facilities, meeting times) are JSON in data, validated with zod on the way in and out.
+      CREATE TABLE content_items (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('guide', 'port', 'initiative', 'meeting', 'announcement', 'page')),
+        -- Stable identifier (the seed folder name); never shown and never changes.
+        key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+        slug_en TEXT NOT NULL CHECK (length(slug_en) > 0),
+        slug_es TEXT NOT NULL CHECK (length(slug_es) > 0),
+        title_en TEXT NOT NULL CHECK (length(title_en) > 0),
+        title_es TEXT NOT NULL CHECK (length(title_es) > 0),
+        summary_en TEXT NOT NULL CHECK (length(summary_en) > 0),
+        summary_es TEXT NOT NULL CHECK (length(summary_es) > 0),
+        -- Markdown.
+        body_en TEXT NOT NULL,
+        body_es TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        -- Orders lists: a zero-padded order for guides and initiatives, a date for the others.
+        sort_key TEXT NOT NULL,
+        -- Epoch ms.
+        published_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        -- Increases on every save; content_revisions keeps each one.
+        revision INTEGER NOT NULL DEFAULT 1,
+        -- 'seed': written from the repository's content files and refreshed from them while no
+        -- one edits it; 'staff': edited by people, which the seed never overwrites.
+        origin TEXT NOT NULL CHECK (origin IN ('seed', 'staff')),
+        seed_hash TEXT,
+        UNIQUE (kind, key),
+        UNIQUE (kind, slug_en),
+        UNIQUE (kind, slug_es)
+      );
+      CREATE INDEX content_items_list ON content_items (kind, status, sort_key);
+
+      -- Every saved version of an item, whole, so two can be compared and one restored.
+      CREATE TABLE content_revisions (
+        item_id INTEGER NOT NULL REFERENCES content_items (id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
+        -- 'seed' or, once the staff admin exists, the user who saved it.
+        author TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (item_id, revision)
+      ) WITHOUT ROWID;
+
+      -- Published items as plain text, one row per item and language. remove_diacritics 2
+      -- makes "garita" find "Garita" and "mexico" find "México".
+      CREATE VIRTUAL TABLE content_search USING fts5(
+        item_id UNINDEXED,
+        locale UNINDEXED,
+        title,
+        summary,
+        body,
+        tokenize = "unicode61 remove_diacritics 2"
+      );
+    `,
+  },
 ];
 

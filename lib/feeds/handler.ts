@@ -29,7 +29,7 @@ export const FEED_ITEMS = 50;
 /** The address names no feed (and maybe no language): say so in both. */
 const NOT_FOUND_TEXT = `${en.Metadata.notFoundTitle} / ${es.Metadata.notFoundTitle}`;
 
-function notFound(): Response {
+export function notFound(): Response {
   return new Response(NOT_FOUND_TEXT, {
     status: 404,
     headers: { ...API_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=300" },
@@ -43,12 +43,17 @@ export function handleFeed(request: Request, params: { locale: string; slug?: st
   const now = source.now();
   const items = readItems(source.db, { now, port: port?.slug, limit: FEED_ITEMS });
   const xml = buildFeed({ format: params.format, locale: params.locale, port, siteUrl: source.siteUrl.replace(/\/+$/, ""), items, now });
+  return feedResponse(request, xml, params.format);
+}
+
+/** A feed's XML with the API's caching rules: weak ETag of the body, 304 when it matches. */
+export function feedResponse(request: Request, xml: string, format: FeedFormat): Response {
   const etag = `W/"${createHash("sha256").update(xml).digest("base64url").slice(0, 27)}"`;
   return (
     notModified(request, etag) ??
     new Response(xml, {
       status: 200,
-      headers: { ...API_HEADERS, "Content-Type": FEED_CONTENT_TYPES[params.format], "Cache-Control": DATA_CACHE_CONTROL, ETag: etag },
+      headers: { ...API_HEADERS, "Content-Type": FEED_CONTENT_TYPES[format], "Cache-Control": DATA_CACHE_CONTROL, ETag: etag },
     })
   );
 }
