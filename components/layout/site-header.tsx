@@ -3,6 +3,13 @@ import { Link } from "@/lib/i18n/navigation";
 import { otherLocale } from "@/lib/i18n/routing";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 
+const NAV = [
+  { href: "/", label: "navWaits" },
+  { href: "/guides", label: "navGuides" },
+  { href: "/dashboard", label: "navDashboard" },
+  { href: "/search", label: "navSearch" },
+] as const;
+
 export function SiteHeader() {
   const t = useTranslations("Layout");
   const locale = useLocale();
@@ -19,13 +26,12 @@ export function SiteHeader() {
           <span className="block text-lg font-bold">{t("siteName")}</span>
           <span className="block text-sm text-sky-100">{t("siteTagline")}</span>
         </Link>
-        <nav aria-label={t("mainNav")} className="flex items-center gap-2">
-          <Link href="/" className="rounded px-2 py-1 text-white underline-offset-4 hover:underline">
-            {t("navWaits")}
-          </Link>
-          <Link href="/dashboard" className="rounded px-2 py-1 text-white underline-offset-4 hover:underline">
-            {t("navDashboard")}
-          </Link>
+        <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-x-1 gap-y-1">
+          {NAV.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded px-2 py-1 text-white underline-offset-4 hover:underline">
+              {t(item.label)}
+            </Link>
+          ))}
           <LocaleSwitch target={otherLocale(locale)} label={t("switchLanguage")} title={t("switchLanguageLabel")} />
         </nav>
       </div>

@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import { PORTS } from "@/lib/ports";
+import { hasWords as proseHasWords, misspelled, TU_FORMS } from "@/tests/unit/support/language";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -23,11 +23,6 @@ function args(message: string): string[] {
   return [...new Set([...message.matchAll(/\{\s*(\w+)\s*(?:,|\})/g)].map((m) => m[1] ?? ""))].sort();
 }
 
-/** Words that are names, acronyms or program names, correctly written in either language. */
-const NAMES = new Set(
-  "CBP SENTRI FAST CBX PedEast PedWest Ysidro Otay Tecate Chaparral Xpress Smart Border Ready Lane Mesa East SR NEXUS EE UU Tijuana San Diego II min h CSV JSON API OpenAPI CORS UTF ISO UTC HTTP CDN IP RSS Atom curl widget cookies endpoints".split(" "),
-);
-
 /** The prose of a message: ICU syntax removed, plural branches kept. */
 function prose(message: string): string {
   return message
@@ -44,16 +39,7 @@ const OTHER_LANGUAGE_KEYS = new Set(["Layout.switchLanguage", "Layout.switchLang
 const own = (m: Map<string, string>) => [...m].filter(([k]) => !OTHER_LANGUAGE_KEYS.has(k)).map(([, v]) => v);
 const switched = (m: Map<string, string>) => [...m].filter(([k]) => OTHER_LANGUAGE_KEYS.has(k)).map(([, v]) => v);
 
-function misspelled(dictionary: string, texts: string[]): string[] {
-  const words = texts
-    .map(prose)
-    .join("\n")
-    .split(/[^\p{L}'’-]+/u)
-    .map((w) => w.replace(/^['’-]+|['’-]+$/g, "").replace(/['’]s$/, ""))
-    .filter((w) => w.length > 1 && !NAMES.has(w));
-  const out = execFileSync("hunspell", ["-d", dictionary, "-l"], { input: [...new Set(words)].join("\n"), encoding: "utf8" });
-  return out.split("\n").filter(Boolean);
-}
+const spellingErrors = (dictionary: "en_US" | "es_MX", texts: string[]) => misspelled(dictionary, texts.map(prose));
 
 describe("messages", () => {
   it("en and es have exactly the same keys", () => {
@@ -76,16 +62,19 @@ describe("messages", () => {
   });
 
   it("Spanish is written, not copied from English", () => {
-    const hasWords = (v: string) => prose(v).split(/[^\p{L}]+/u).some((w) => w.length > 1 && !NAMES.has(w));
-    // "General" is what CBP and Tijuana media call the regular lane in both languages.
-    const sameInBoth = new Set(["Waits.lanes.standard"]);
+    const hasWords = (v: string) => proseHasWords(prose(v));
+    // "General" is what CBP and Tijuana media call the regular lane in both languages; "No." is no in both.
+    const sameInBoth = new Set(["Waits.lanes.standard", "Plan.laneNo"]);
     const copied = [...EN].filter(([k, v]) => hasWords(v) && ES.get(k) === v && !sameInBoth.has(k)).map(([k]) => k);
     expect(copied).toEqual([]);
   });
 
   it("Spanish speaks to the reader as usted, not tú", () => {
-    const tu = /\b(tú|tienes|puedes|quieres|consulta(?! con)|revisa|intenta|vuelve|tu vehículo|tus)\b/i;
-    for (const [k, v] of ES) expect(v, k).not.toMatch(tu);
+    const imperatives = /\b(consulta(?! con)|revisa|intenta|vuelve)\b/i;
+    for (const [k, v] of ES) {
+      expect(v, k).not.toMatch(TU_FORMS);
+      expect(v, k).not.toMatch(imperatives);
+    }
   });
 
   it("uses the words Tijuana crossers use", () => {
@@ -94,10 +83,10 @@ describe("messages", () => {
   });
 
   it("spells every Spanish word correctly (hunspell es_MX)", () => {
-    expect(misspelled("es_MX", [...own(ES), ...switched(EN)])).toEqual([]);
+    expect(spellingErrors("es_MX", [...own(ES), ...switched(EN)])).toEqual([]);
   });
 
   it("spells every English word correctly (hunspell en_US)", () => {
-    expect(misspelled("en_US", [...own(EN), ...switched(ES)])).toEqual([]);
+    expect(spellingErrors("en_US", [...own(EN), ...switched(ES)])).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { perMinute } from "@/lib/history/memo";
 import { forecastContext, laneOutlook, portLanes } from "@/lib/history/outlook";
 import { feedPath } from "@/lib/feeds/build";
+import { PortInfo } from "@/components/content/port-info";
 
 type Props = PageProps<"/[locale]/ports/[slug]">;
 
@@ -73,6 +74,7 @@ export default async function PortPage({ params }: Props) {
         </section>
       ) : null}
       {def.kind === "active" ? <PortOutlook lanes={outlooks(def, view.version)} timeZone={def.timeZone} /> : null}
+      <PortInfo def={def} locale={locale} />
       <FeedLinks locale={locale} slug={def.slug} name={def.name[locale]} />
     </>
   );
