@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { watchCsp } from "./support/csp";
 import { resetFake, waitForFreshData } from "./support/fake";
 
-const PAGES = ["/", "/ports/san-ysidro", "/ports/otay-mesa", "/ports/tecate", "/ports/cross-border-xpress", "/ports/otay-mesa-east", "/ports/nowhere", "/developers"];
+const PAGES = ["/", "/ports/san-ysidro", "/ports/otay-mesa", "/ports/tecate", "/ports/cross-border-xpress", "/ports/otay-mesa-east", "/ports/nowhere", "/developers", "/plan", "/search", "/guides/no-such-guide"];
 
 test.beforeAll(async ({ request }) => {
   await resetFake(request);

@@ -121,7 +121,7 @@ async function PlanResult({ plan, locale }: { plan: Plan; locale: Locale }) {
       <p className="mt-2 text-slate-800" role="status" data-testid="plan-summary">
         {plan.travelers === 0
           ? t("nobody")
-          : t("summary", { travelers: plan.travelers, direction: t(`directions.${input.direction}`), mode: t(`modes.${input.mode}`), missing })}
+          : t("summary", { travelers: plan.travelers, direction: t(`directionPhrase.${input.direction}`), mode: t(`modePhrase.${input.mode}`), missing })}
       </p>
       {plan.checklist.length ? (
         <>

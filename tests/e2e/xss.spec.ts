@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { XSS_CORPUS } from "../support/xss-corpus";
+import { watchCsp } from "./support/csp";
+
+// A server of its own whose content is the XSS corpus (reliability.md I1): as a guide (in
+// headings, lists, tables and text) and an announcement, in English and Spanish. Chromium loads
+// the pages; no vector may run, no javascript: link may exist, and CSP stays quiet because
+// nothing even tries.
+const PORT = Number(process.env.E2E_XSS_PORT ?? 3127);
+const BASE = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess | undefined;
+
+const yaml = (v: unknown) => JSON.stringify(v); // JSON is YAML
+const body = XSS_CORPUS.map((v, i) => (i % 4 === 0 ? `## ${v}` : i % 4 === 1 ? `- ${v}` : i % 4 === 2 ? `| a |\n|---|\n| ${v} |` : v)).join("\n\n");
+
+function writeContent(dir: string) {
+  const item = (folder: string, meta: Record<string, unknown>, front: (l: string) => Record<string, unknown>) => {
+    const d = path.join(dir, folder);
+    mkdirSync(d, { recursive: true });
+    writeFileSync(path.join(d, "meta.yaml"), Object.entries(meta).map(([k, v]) => `${k}: ${yaml(v)}`).join("\n"));
+    for (const l of ["en", "es"])
+      writeFileSync(path.join(d, `${l}.md`), `---\n${Object.entries(front(l)).map(([k, v]) => `${k}: ${yaml(v)}`).join("\n")}\n---\n${body}\n`);
+  };
+  const sources = [{ label: "<script>window.__xss=100</script>", url: "https://example.com/" }];
+  item("guides/xss", { order: 1, verified: "2026-12-05", direction: "both", ports: ["tecate"], faq: false, status: "published" }, (l) => ({
+    slug: `xss-${l}`,
+    title: `<img src=x onerror=window.__xss=101> ${l}`,
+    summary: "<svg onload=window.__xss=102>",
+    sources,
+  }));
+  item("announcements/xss", { date: "2026-12-05", ports: [], status: "published" }, () => ({ title: "<script>window.__xss=103</script>", summary: "[x](javascript:window.__xss=104)", sources }));
+}
+
+test.beforeAll(async () => {
+  const contentDir = mkdtempSync(path.join(os.tmpdir(), "smart-border-xss-content-"));
+  writeContent(contentDir);
+  server = spawn(process.execPath, ["lib/cli/serve.mjs"], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "smart-border-xss-")),
+      CONTENT_DIR: contentDir,
+      CBP_FEED_URL: "http://127.0.0.1:9/xml/bwt.xml",
+      CBP_POLL_SECONDS: "60",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: "ignore",
+  });
+  await expect
+    .poll(async () => {
+      try {
+        return (await fetch(`${BASE}/api/health`)).status;
+      } catch {
+        return 0;
+      }
+    }, { timeout: 30_000 })
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill("SIGTERM");
+});
+
+for (const url of ["/en/guides/xss-en", "/es/guides/xss-es", "/en/announcements", "/es/announcements", "/en/search?q=script", "/es/guides"]) {
+  test(`no XSS vector runs on ${url}`, async ({ page }) => {
+    const csp = await watchCsp(page);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const res = await page.goto(BASE + url);
+    expect(res?.status()).toBe(200);
+    // Hover, focus and click every element a vector could hang a handler on.
+    for (const el of await page.locator("main a, main li, main td, main h2, main p").all()) await el.hover({ trial: false, timeout: 1000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    for (const href of hrefs) expect(href).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+    expect(await page.locator("main script:not([type='application/ld+json']), main iframe, main svg, main img, main object, main embed, main form:not([role=search])").count()).toBe(0);
+    // The text is shown as text: the reader sees the vector, the browser never parses it.
+    if (url.includes("guides/xss")) await expect(page.locator("h1")).toContainText("<img src=x onerror=");
+    expect(csp, "CSP violations: nothing even tried to run").toEqual([]);
+  });
+}
