@@ -241,3 +241,24 @@ test("sitemap.xml lists every page in both languages with alternates; robots.txt
   expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
   expect(robots).toContain("Disallow: /api/");
 });
+
+test("shared links get an Open Graph image of the page, in its language", async ({ page, request }) => {
+  for (const [url, alt] of [
+    ["/en/guides/into-mexico", /Entering Mexico by land, on Smart Border/],
+    ["/es/initiatives/garita-otay-mesa-este", /, en Smart Border Tijuana–San Diego$/],
+    ["/es/ports/tecate", /^Tecate, en Smart Border/],
+    ["/en/meetings", /live border wait times/],
+  ] as const) {
+    await page.goto(url);
+    const image = await page.locator('meta[property="og:image"]').getAttribute("content");
+    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute("content", alt);
+    await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute("content", "1200");
+    const res = await request.get(new URL(image!).pathname + new URL(image!).search);
+    expect(res.status(), image!).toBe(200);
+    expect(res.headers()["content-type"]).toBe("image/png");
+    const png = await res.body();
+    // PNG signature, then IHDR width and height.
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  }
+});
