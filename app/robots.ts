@@ -5,9 +5,9 @@ export const dynamic = "force-dynamic";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    // The widget is for partners' pages, the API for programs, search results are endless
-    // variations of the pages themselves; everything else is for people to find.
-    rules: { userAgent: "*", allow: "/", disallow: ["/api/", "/embed/", "/en/search?", "/es/search?"] },
+    // The widget is for partners' pages and the API for programs; everything else is for people
+    // to find (search result pages name /search as their canonical address).
+    rules: { userAgent: "*", allow: "/", disallow: ["/api/", "/embed/"] },
     sitemap: absoluteUrl("/sitemap.xml"),
   };
 }

@@ -95,6 +95,8 @@ export function itemFromFiles(kind: ContentKind, key: string, metaYaml: string, 
 
 /** Every item under `dir`, in a stable order; throws naming the folder of the first bad one. */
 export function readSeedFiles(dir: string): ItemInput[] {
+  // A missing folder would quietly give a site without guides or pages: say so instead.
+  if (!existsSync(dir)) throw new Error(`No content folder at ${dir}: run from the repository, or set CONTENT_DIR`);
   const items: ItemInput[] = [];
   for (const [kind, folder] of Object.entries(KIND_FOLDERS) as [ContentKind, string][]) {
     const base = path.join(dir, folder);

@@ -26,8 +26,8 @@ const pages = args.filter((a) => !a.startsWith("--"));
 const dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "smart-border-lighthouse-"));
 const ownDataDir = !process.env.DATA_DIR;
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
-// What the site needs to build and run (lib/cli/start.mjs's SOURCES plus the build's config files).
-const SITE_FILES = ["app", "components", "lib", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "next-env.d.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+// What the site needs to build and run (lib/cli/start.mjs's SOURCES, the content it seeds from, and the build's config files).
+const SITE_FILES = ["app", "components", "content", "lib", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "next-env.d.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 
 const buildId = path.join(root, ".next", "BUILD_ID");
 const fastApi = path.join(root, ".next", "fast-api.mjs");

@@ -8,7 +8,29 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 const base = process.argv[2] ?? `http://127.0.0.1:${process.env.PORT ?? 3107}`;
-const ALL_PAGES = ["", "/ports/san-ysidro", "/ports/otay-mesa", "/ports/tecate", "/ports/cross-border-xpress", "/ports/otay-mesa-east", "/dashboard", "/methodology", "/developers"];
+const ALL_PAGES = [
+  "",
+  "/ports/san-ysidro",
+  "/ports/otay-mesa",
+  "/ports/tecate",
+  "/ports/cross-border-xpress",
+  "/ports/otay-mesa-east",
+  "/dashboard",
+  "/methodology",
+  "/developers",
+  "/guides",
+  "/guides/into-the-us-by-car",
+  "/plan?dir=north&mode=car&us=2&usDocs=passport-card&usMinor=1&usMinorDocs=birth-certificate",
+  "/about",
+  "/meetings",
+  "/initiatives",
+  "/initiatives/otay-mesa-east",
+  "/announcements",
+  "/search?q=sentri",
+];
+// Guides and initiatives have an address per language; the English one redirects there.
+const IN_SPANISH = { "/guides/into-the-us-by-car": "/guides/en-auto-a-estados-unidos", "/initiatives/otay-mesa-east": "/initiatives/garita-otay-mesa-este" };
+const pathIn = (locale, p) => (locale === "es" ? (IN_SPANISH[p] ?? p) : p);
 const only = process.argv.slice(3).map((p) => (p === "/" ? "" : p));
 const unknown = only.filter((p) => !ALL_PAGES.includes(p));
 if (unknown.length) {
@@ -43,7 +65,7 @@ const rows = [];
 try {
   for (const locale of ["en", "es"]) {
     for (const p of PAGES) {
-      const url = `${base}/${locale}${p}`;
+      const url = `${base}/${locale}${pathIn(locale, p)}`;
       let { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
       // A run that fails outright (a Chrome hiccup, reported as runtimeError) is retried once.
       if (lhr.runtimeError) {

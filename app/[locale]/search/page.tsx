@@ -12,8 +12,8 @@ type Props = PageProps<"/[locale]/search">;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = (await params) as { locale: Locale };
   const t = await getTranslations({ locale, namespace: "Search" });
-  // Result pages are not worth indexing; the search page itself is.
-  return { title: t("title"), description: t("description"), alternates: alternatesFor("/search", locale), robots: { index: false, follow: true } };
+  // Result pages all name /search as their canonical address, so engines keep one page.
+  return { title: t("title"), description: t("description"), alternates: alternatesFor("/search", locale) };
 }
 
 /** The snippet's marked words as <mark>, everything else as text (never HTML). */
@@ -59,7 +59,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
       <p className="mt-2 text-sm text-slate-700">{t("hint")}</p>
       {q ? (
         <section aria-labelledby="results-heading" className="mt-6" data-testid="search-results">
-          <h2 id="results-heading" className="text-xl font-bold" role="status">
+          <h2 id="results-heading" className="text-xl font-bold">
             {t("resultCount", { count: hits.length, query: q })}
           </h2>
           <Hits hits={hits} locale={locale} />
