@@ -36,6 +36,7 @@ export async function PortInfo({ def, locale }: { def: PortDef; locale: Locale }
                 {t("confirmed", { date: formatCalendarDate(locale, f.verified) })}{" "}
                 <a href={f.source} className={link} rel="noopener">
                   {t("source")}
+                  <span className="sr-only"> ({f.name[locale]})</span>
                 </a>
               </span>
             </li>

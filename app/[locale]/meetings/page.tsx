@@ -9,6 +9,7 @@ import { absoluteUrl } from "@/lib/content/metadata";
 import { calendarPath, meetingIcsPath } from "@/lib/content/paths";
 import { formatDateTime } from "@/components/ui/format";
 import { Prose } from "@/components/content/prose";
+import { CopyButton } from "@/components/ui/copy-button";
 import { JsonLd } from "@/components/content/json-ld";
 
 type Props = PageProps<"/[locale]/meetings">;
@@ -41,6 +42,12 @@ export default async function MeetingsPage({ params }: Props) {
           {t("subscribe")}
         </a>{" "}
         <span className="text-slate-800">{t("subscribeHint")}</span>
+        <span className="mt-2 flex flex-wrap items-center gap-2">
+          <code className="break-all rounded bg-white px-2 py-1 text-sm" data-testid="calendar-url">
+            {absoluteUrl(calendarPath(locale))}
+          </code>
+          <CopyButton text={absoluteUrl(calendarPath(locale))} label={t("copyAddress")} done={t("copied")} failed={t("copyFailed")} />
+        </span>
       </p>
       <section aria-labelledby="upcoming-heading" className="mt-8" data-testid="upcoming">
         <h2 id="upcoming-heading" className="text-2xl font-bold">

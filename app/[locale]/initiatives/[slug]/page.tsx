@@ -79,6 +79,8 @@ export default async function InitiativePage({ params }: Props) {
                   {" "}
                   <a href={e.source} className="text-sm text-sky-800 underline underline-offset-4" rel="noopener">
                     {t("source")}
+                    {/* Many links read "Source"; a screen reader's link list needs to tell them apart. */}
+                    <span className="sr-only"> ({formatCalendarDate(locale, e.date)})</span>
                   </a>
                 </>
               ) : null}
