@@ -9,8 +9,11 @@
  * 5. Typical, forecast and 7-day-history API queries, the daily forecast refit and the dashboard
  *    over one year of simulated 5-minute readings (tests/bench/history-queries.ts).
  *
+ * 6. Content: seeding a fresh database from content/, the check at each later start, and site
+ *    search (FTS5) vs a plain LIKE scan of the same rows.
+ *
  * `npm run bench -- queries import` runs only the named sections (parse, import, queries,
- * single-flight, api); with no names, all of them.
+ * single-flight, api, content); with no names, all of them.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -27,6 +30,9 @@ import { saveSuccessfulPoll } from "@/lib/waits/store";
 import { readAllPorts } from "@/lib/waits/read";
 import { startFakeCbp } from "../fake-cbp/fake-cbp";
 import { benchHistoryQueries } from "./history-queries";
+import { readSeedFiles } from "@/lib/content/seed-files";
+import { applySeed } from "@/lib/content/store";
+import { searchContent } from "@/lib/content/search";
 
 const XML_FIXTURE = "tests/fixtures/cbp/bwt-xml_2026-01-15T181012Z_borderbuddy.xml";
 const JSON_FIXTURE = "tests/fixtures/cbp/bwtnew_2026-08-31T034144Z_otrolado.json";
@@ -197,7 +203,42 @@ async function benchHistoryImport(): Promise<void> {
   }
 }
 
-const SECTIONS = ["parse", "import", "queries", "single-flight", "api"] as const;
+function benchContent(): void {
+  const items = readSeedFiles(path.resolve("content"));
+  const fresh = () => {
+    const db = openDatabase(":memory:");
+    const t = process.hrtime.bigint();
+    applySeed(db, items, Date.now());
+    return { db, ms: Number(process.hrtime.bigint() - t) / 1e6 };
+  };
+  const seedMs = median(Array.from({ length: 7 }, () => {
+    const { db, ms } = fresh();
+    db.close();
+    return ms;
+  }));
+  const { db } = fresh();
+  const recheckMs = median(Array.from({ length: 21 }, () => {
+    const t = process.hrtime.bigint();
+    applySeed(db, items, Date.now());
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  }));
+  results["content:seed"] = { items: items.length, freshMs: seedMs, recheckMs };
+  table.push(`| Content seed (${items.length} items, both languages) | — | fresh database ${seedMs.toFixed(0)} ms; check at a later start ${recheckMs.toFixed(1)} ms | once per process |`);
+  // The baseline finds less (no accent folding, no ranking, no snippet) and still scans every row.
+  const like = db.prepare("SELECT id FROM content_items WHERE status = 'published' AND (title_es LIKE @q OR summary_es LIKE @q OR body_es LIKE @q) LIMIT 20");
+  const words = ["garita", "aduana", "sentri", "pasaporte", "otay"];
+  let i = 0;
+  const [base, ours] = timePair(
+    () => like.all({ q: `%${words[i % words.length]}%` }),
+    () => searchContent(db, "es", words[i++ % words.length]!),
+    1000,
+  );
+  results["content:search"] = { likeMs: base, ftsMs: ours, ratio: ours / base };
+  table.push(`| Site search, one word, Spanish | LIKE scan ${base.toFixed(3)} ms | FTS5 + bm25 + snippet ${ours.toFixed(3)} ms | **${(ours / base).toFixed(2)}×** |`);
+  db.close();
+}
+
+const SECTIONS = ["parse", "import", "queries", "single-flight", "api", "content"] as const;
 const asked = process.argv.slice(2);
 const unknownSection = asked.find((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknownSection !== undefined) {
@@ -210,6 +251,7 @@ const loadAtStart = os.loadavg()[0]!;
 console.log(`Node ${process.version}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(2)} at start`);
 
 if (wanted("parse")) benchParse();
+if (wanted("content")) benchContent();
 // Before the servers start, so nothing else competes for the CPU.
 if (wanted("import")) await benchHistoryImport();
 if (wanted("queries")) await benchHistoryQueries(table, results);
