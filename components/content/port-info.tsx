@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PortDef } from "@/lib/ports";
 import { contentDb } from "@/lib/content/read";
@@ -8,6 +7,7 @@ import { contentPath } from "@/lib/content/paths";
 import { absoluteUrl } from "@/lib/content/metadata";
 import { directionsLinks } from "@/lib/content/directions";
 import { Prose } from "@/components/content/prose";
+import { LinkSection } from "@/components/content/link-section";
 import { JsonLd } from "@/components/content/json-ld";
 import { SourcesAndVerified } from "@/components/content/sources";
 import { formatCalendarDate } from "@/components/content/format";
@@ -78,22 +78,7 @@ export async function PortInfo({ def, locale }: { def: PortDef; locale: Locale }
           </ul>
         </section>
       ) : null}
-      {guides.length ? (
-        <section aria-labelledby="port-guides-heading" className="mt-10">
-          <h2 id="port-guides-heading" className="text-2xl font-bold">
-            {t("guidesHeading")}
-          </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            {guides.map((g) => (
-              <li key={g.key}>
-                <Link href={contentPath(g, locale)} className={link}>
-                  {g.title[locale]}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkSection id="port-guides" heading={t("guidesHeading")} links={guides.map((g) => ({ href: contentPath(g, locale), label: g.title[locale] }))} />
       <SourcesAndVerified sources={info.data.sources[locale]} verified={info.data.verified} locale={locale} />
       <JsonLd
         data={{

@@ -1,41 +1,17 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { startOwnServer } from "./support/own-server";
 
 // A second server with an empty database and an upstream that refuses connections:
 // before any data ever arrived, pages say so (200) and the API answers 503.
 const PORT = Number(process.env.E2E_NODATA_PORT ?? 3147);
-let server: ChildProcess | undefined;
-
+let server: { stop: () => void } | undefined;
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ["lib/cli/serve.mjs"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "smart-border-nodata-")),
-      CBP_FEED_URL: "http://127.0.0.1:9/xml/bwt.xml",
-      CBP_POLL_SECONDS: "1",
-      CBP_TIMEOUT_MS: "500",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${PORT}/api/health`)).status;
-      } catch {
-        return 0;
-      }
-    }, { timeout: 30_000 })
-    .toBe(200);
+  server = await startOwnServer(PORT, { CBP_POLL_SECONDS: "1", CBP_TIMEOUT_MS: "500" });
 });
 
 test.afterAll(() => {
-  server?.kill("SIGTERM");
+  server?.stop();
 });
 
 test("with no data yet, pages are 200 and say so; the API is 503", async ({ page, request }) => {

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { XSS_CORPUS } from "../support/xss-corpus";
 import { watchCsp } from "./support/csp";
+import { startOwnServer } from "./support/own-server";
 
 // A server of its own whose content is the XSS corpus (reliability.md I1): as a guide (in
 // headings, lists, tables and text) and an announcement, in English and Spanish. Chromium loads
@@ -12,7 +12,7 @@ import { watchCsp } from "./support/csp";
 // nothing even tries.
 const PORT = Number(process.env.E2E_XSS_PORT ?? 3127);
 const BASE = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess | undefined;
+let server: { stop: () => void } | undefined;
 
 const yaml = (v: unknown) => JSON.stringify(v); // JSON is YAML
 const body = XSS_CORPUS.map((v, i) => (i % 4 === 0 ? `## ${v}` : i % 4 === 1 ? `- ${v}` : i % 4 === 2 ? `| a |\n|---|\n| ${v} |` : v)).join("\n\n");
@@ -38,31 +38,11 @@ function writeContent(dir: string) {
 test.beforeAll(async () => {
   const contentDir = mkdtempSync(path.join(os.tmpdir(), "smart-border-xss-content-"));
   writeContent(contentDir);
-  server = spawn(process.execPath, ["lib/cli/serve.mjs"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "smart-border-xss-")),
-      CONTENT_DIR: contentDir,
-      CBP_FEED_URL: "http://127.0.0.1:9/xml/bwt.xml",
-      CBP_POLL_SECONDS: "60",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(async () => {
-      try {
-        return (await fetch(`${BASE}/api/health`)).status;
-      } catch {
-        return 0;
-      }
-    }, { timeout: 30_000 })
-    .toBe(200);
+  server = await startOwnServer(PORT, { CONTENT_DIR: contentDir, CBP_POLL_SECONDS: "60" });
 });
 
 test.afterAll(() => {
-  server?.kill("SIGTERM");
+  server?.stop();
 });
 
 for (const url of ["/en/guides/xss-en", "/es/guides/xss-es", "/en/announcements", "/es/announcements", "/en/search?q=script", "/es/guides"]) {

@@ -12,6 +12,7 @@ import { readAllPorts } from "@/lib/waits/read";
 import { getPort } from "@/lib/ports";
 import { LaneRow } from "@/components/ports/lane-row";
 import { AutoSubmit } from "@/components/plan/auto-submit";
+import { LinkSection } from "@/components/content/link-section";
 
 type Props = PageProps<"/[locale]/plan">;
 
@@ -27,35 +28,14 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const t = await getTranslations("Plan");
   const input = parsePlanQuery(await searchParams);
   const plan = input ? makePlan(input) : null;
-  const radio = "h-5 w-5 accent-sky-800";
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
       <p className="mt-2 text-lg text-slate-700">{t("intro")}</p>
       <Form action="" scroll={false} className="mt-6 space-y-6 rounded-lg border border-slate-300 bg-white p-4" data-testid="plan-form">
         <AutoSubmit />
-        <fieldset>
-          <legend className="text-lg font-bold">{t("directionLegend")}</legend>
-          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
-            {DIRECTIONS.map((d) => (
-              <label key={d} className="flex min-h-11 items-center gap-2">
-                <input type="radio" name="dir" value={d} defaultChecked={(input?.direction ?? "north") === d} className={radio} />
-                {t(`directions.${d}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend className="text-lg font-bold">{t("modeLegend")}</legend>
-          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
-            {TRAVEL_MODES.map((m) => (
-              <label key={m} className="flex min-h-11 items-center gap-2">
-                <input type="radio" name="mode" value={m} defaultChecked={(input?.mode ?? "car") === m} className={radio} />
-                {t(`modes.${m}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup legend={t("directionLegend")} name="dir" options={DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`) }))} checked={input?.direction ?? "north"} />
+        <RadioGroup legend={t("modeLegend")} name="mode" options={TRAVEL_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))} checked={input?.mode ?? "car"} />
         <fieldset>
           <legend className="text-lg font-bold">{t("whoLegend")}</legend>
           <p className="mt-1 text-sm text-slate-700">{t("whoHint")}</p>
@@ -99,6 +79,22 @@ export default async function PlanPage({ params, searchParams }: Props) {
       </Form>
       {plan ? <PlanResult plan={plan} locale={locale} /> : null}
     </>
+  );
+}
+
+function RadioGroup({ legend, name, options, checked }: { legend: string; name: string; options: { value: string; label: string }[]; checked: string }) {
+  return (
+    <fieldset>
+      <legend className="text-lg font-bold">{legend}</legend>
+      <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex min-h-11 items-center gap-2">
+            <input type="radio" name={name} value={o.value} defaultChecked={checked === o.value} className="h-5 w-5 accent-sky-800" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 
@@ -186,20 +182,7 @@ async function PlanResult({ plan, locale }: { plan: Plan; locale: Locale }) {
           );
         })}
       </ul>
-      {guides.length ? (
-        <>
-          <h3 className="mt-6 text-xl font-bold">{t("guidesHeading")}</h3>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            {guides.map((g) => (
-              <li key={g.key}>
-                <Link href={contentPath(g, locale)} className="text-sky-800 underline underline-offset-4">
-                  {g.title[locale]}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <LinkSection id="plan-guides" className="mt-6" level={3} heading={t("guidesHeading")} links={guides.map((g) => ({ href: contentPath(g, locale), label: g.title[locale] }))} />
       <p className="mt-6 text-sm text-slate-700">{t("shareHint")}</p>
     </section>
   );

@@ -1,41 +1,30 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound, permanentRedirect } from "next/navigation";
-import { cache } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { contentDb } from "@/lib/content/read";
-import { findPublishedBySlug } from "@/lib/content/store";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { contentPath } from "@/lib/content/paths";
-import { absoluteUrl, contentAlternates } from "@/lib/content/metadata";
+import { absoluteUrl } from "@/lib/content/metadata";
+import { itemForPage, itemMetadata } from "@/lib/content/page";
 import { getPort } from "@/lib/ports";
 import { Prose } from "@/components/content/prose";
 import { JsonLd } from "@/components/content/json-ld";
 import { SourcesAndVerified } from "@/components/content/sources";
 import { TableOfContents } from "@/components/content/toc";
+import { LinkSection } from "@/components/content/link-section";
 import { formatCalendarDate } from "@/components/content/format";
 
 type Props = PageProps<"/[locale]/guides/[slug]">;
 
-const findGuide = cache((locale: Locale, slug: string) => findPublishedBySlug(contentDb(), "guide", locale, slug));
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
-  const match = findGuide(locale, slug);
-  if (!match) return {};
-  const { item } = match;
-  return { title: item.title[locale], description: item.summary[locale], alternates: contentAlternates(item, locale), openGraph: { type: "article" } };
+  return itemMetadata("guide", locale, slug);
 }
 
 export default async function GuidePage({ params }: Props) {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
   setRequestLocale(locale);
-  const match = findGuide(locale, slug);
-  if (!match) notFound();
-  // The other language's slug (e.g. after switching language) leads to this language's address.
-  if (match.canonicalSlug) permanentRedirect(`/${locale}/guides/${match.canonicalSlug}`);
-  const { item } = match;
+  const item = itemForPage("guide", locale, slug);
   const t = await getTranslations("Guides");
   const rendered = renderMarkdown(item.body[locale]);
   const ports = item.data.ports.map(getPort).filter((p) => p !== undefined);
@@ -53,22 +42,7 @@ export default async function GuidePage({ params }: Props) {
       </p>
       <TableOfContents headings={rendered.headings} />
       <Prose markdown={item.body[locale]} className="mt-6" />
-      {ports.length ? (
-        <section aria-labelledby="related-ports-heading" className="mt-10">
-          <h2 id="related-ports-heading" className="text-lg font-bold">
-            {t("relatedPorts")}
-          </h2>
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
-            {ports.map((p) => (
-              <li key={p.slug}>
-                <Link href={`/ports/${p.slug}`} className="text-sky-800 underline underline-offset-4">
-                  {t("portWaits", { port: p.name[locale] })}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkSection id="related-ports" heading={t("relatedPorts")} links={ports.map((p) => ({ href: `/ports/${p.slug}`, label: t("portWaits", { port: p.name[locale] }) }))} />
       <SourcesAndVerified sources={item.data.sources[locale]} verified={item.data.verified} locale={locale} />
       <JsonLd
         data={

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound, permanentRedirect } from "next/navigation";
-import { cache } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { contentDb } from "@/lib/content/read";
-import { findPublishedBySlug } from "@/lib/content/store";
-import { absoluteUrl, contentAlternates } from "@/lib/content/metadata";
+import { absoluteUrl } from "@/lib/content/metadata";
+import { itemForPage, itemMetadata } from "@/lib/content/page";
 import { contentPath } from "@/lib/content/paths";
 import { getPort } from "@/lib/ports";
 import { Prose } from "@/components/content/prose";
@@ -16,22 +13,15 @@ import { formatCalendarDate } from "@/components/content/format";
 
 type Props = PageProps<"/[locale]/initiatives/[slug]">;
 
-const findInitiative = cache((locale: Locale, slug: string) => findPublishedBySlug(contentDb(), "initiative", locale, slug));
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
-  const match = findInitiative(locale, slug);
-  if (!match) return {};
-  return { title: match.item.title[locale], description: match.item.summary[locale], alternates: contentAlternates(match.item, locale), openGraph: { type: "article" } };
+  return itemMetadata("initiative", locale, slug);
 }
 
 export default async function InitiativePage({ params }: Props) {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
   setRequestLocale(locale);
-  const match = findInitiative(locale, slug);
-  if (!match) notFound();
-  if (match.canonicalSlug) permanentRedirect(`/${locale}/initiatives/${match.canonicalSlug}`);
-  const { item } = match;
+  const item = itemForPage("initiative", locale, slug);
   const t = await getTranslations("Initiatives");
   const sections = [
     { id: "problem", markdown: item.data.problem[locale] },
