@@ -5,7 +5,7 @@
 import type { Alert } from "@/lib/alerts/model";
 import { alertAt } from "@/lib/alerts/time";
 import type { ContentItem } from "@/lib/content/model";
-import { renderMarkdown } from "@/lib/content/markdown";
+import { absoluteLinks, renderMarkdown } from "@/lib/content/markdown";
 import { publicItemEntry, type FeedEntry } from "@/lib/feeds/build";
 import type { Locale } from "@/lib/i18n/routing";
 import { instantsForWallTime } from "@/lib/time/zone";
@@ -34,7 +34,7 @@ export function announcementEntry(a: Announcement, locale: Locale, siteUrl: stri
   return {
     id: `news-${item.key}`,
     title: item.title[locale],
-    html: renderMarkdown(item.body[locale]).html,
+    html: absoluteLinks(renderMarkdown(item.body[locale]).html, siteUrl),
     link: `${siteUrl}/${locale}/announcements#${item.key}`,
     published: a.at,
     updated: a.at,

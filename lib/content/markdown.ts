@@ -2,7 +2,7 @@
  * Markdown to safe HTML, the one renderer for every public page (and the staff preview).
  * Raw HTML in the source is dropped (remark-rehype without allowDangerousHtml), then a strict
  * allow-list sanitizer keeps only the elements Markdown itself produces and links to
- * http(s)/mailto/tel or site paths; headings get ids for anchors after sanitizing, so a
+ * http(s)/mailto/tel or site paths; headings get prefixed ids for anchors after sanitizing, so a
  * writer cannot choose ids that clash with the page's own.
  */
 import type { Element, Root, RootContent } from "hast";
@@ -77,6 +77,22 @@ function collect(tree: Root): Collected {
   return { headings, text: clean(textOf(tree)), sections: sections.map((s) => ({ heading: s.heading, text: clean(s.text) })) };
 }
 
+/**
+ * "//host/path" and "/\\host" (browsers also drop tabs and newlines in between) are other sites
+ * though they look like site paths to the sanitizer; they lose their href like any other bad link.
+ */
+const OTHER_HOST = /^[/\\][\t\n\r]*[/\\]/;
+const dropOtherHosts = () => (tree: Root) => {
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      if (child.tagName === "a" && typeof child.properties.href === "string" && OTHER_HOST.test(child.properties.href)) delete child.properties.href;
+      walk(child);
+    }
+  };
+  walk(tree);
+};
+
 /** The page owns the one h1; a `#` in the text becomes a section heading, and h5/h6 an h4. */
 const demoteHeadings = () => (tree: Root) => {
   const walk = (node: Root | Element) => {
@@ -90,7 +106,7 @@ const demoteHeadings = () => (tree: Root) => {
   walk(tree);
 };
 
-function render(markdown: string): Rendered {
+function render(markdown: string, idPrefix: string): Rendered {
   let collected: Collected = { headings: [], text: "", sections: [] };
   const html = unified()
     .use(remarkParse)
@@ -98,7 +114,8 @@ function render(markdown: string): Rendered {
     .use(remarkRehype)
     .use(demoteHeadings)
     .use(rehypeSanitize, SCHEMA)
-    .use(rehypeSlug)
+    .use(dropOtherHosts)
+    .use(rehypeSlug, { prefix: idPrefix })
     .use(() => (tree: Root) => {
       collected = collect(tree);
     })
@@ -112,14 +129,22 @@ function render(markdown: string): Rendered {
 const cache = new Map<string, Rendered>();
 const CACHE_MAX = 400;
 
-export function renderMarkdown(markdown: string): Rendered {
-  const hit = cache.get(markdown);
+/**
+ * Heading ids start with `idPrefix` (default "s-"), so a heading can never take an id the page
+ * uses ("main", "sources-heading"); a page showing several texts gives each its own prefix.
+ */
+export function renderMarkdown(markdown: string, idPrefix = "s-"): Rendered {
+  const key = `${idPrefix}\u0000${markdown}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const rendered = render(markdown);
+  const rendered = render(markdown, idPrefix);
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  cache.set(markdown, rendered);
+  cache.set(key, rendered);
   return rendered;
 }
+
+/** Site paths made absolute, for HTML read outside the site (feed readers have no base URL). */
+export const absoluteLinks = (html: string, origin: string): string => html.replace(/ href="\//g, ` href="${origin}/`);
 
 /** Plain text of Markdown, for descriptions, feeds' summaries and the search index. */
 export const markdownText = (markdown: string): string => renderMarkdown(markdown).text;

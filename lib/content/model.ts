@@ -5,6 +5,10 @@
  */
 import { z } from "zod";
 import { PORTS } from "@/lib/ports";
+import { CALENDAR_FILE } from "@/lib/content/paths";
+
+/** Free-standing pages that have a route of their own (app/[locale]/about). */
+export const PAGE_KEYS = ["about"] as const;
 
 export const CONTENT_KINDS = ["guide", "port", "initiative", "meeting", "announcement", "page"] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
@@ -105,6 +109,14 @@ export const itemInput = z
       ctx.addIssue({ code: "custom", path: ["body"], message: "both languages need a body" });
     if (item.kind === "initiative" && !item.body.en.trim() !== !item.body.es.trim())
       ctx.addIssue({ code: "custom", path: ["body"], message: "a background in one language needs one in the other" });
+    if (item.kind === "initiative" && parsed.success) {
+      const dates = (parsed.data as { timeline: { date: string }[] }).timeline.map((e) => e.date);
+      // Pages show the last entry as the latest news; ISO dates of any precision sort as text.
+      if (dates.some((d, i) => i > 0 && d < dates[i - 1]!)) ctx.addIssue({ code: "custom", path: ["data", "timeline"], message: "oldest first" });
+    }
+    // Their addresses: /meetings/{key}.ics beside /meetings/calendar.ics, and /{key} for pages.
+    if (item.kind === "meeting" && item.key === CALENDAR_FILE) ctx.addIssue({ code: "custom", path: ["key"], message: `"${CALENDAR_FILE}" is the whole calendar's file name` });
+    if (item.kind === "page" && !(PAGE_KEYS as readonly string[]).includes(item.key)) ctx.addIssue({ code: "custom", path: ["key"], message: `pages with a route: ${PAGE_KEYS.join(", ")}` });
   });
 export type ItemInput = z.infer<typeof itemInput>;
 

@@ -1,6 +1,6 @@
 /**
- * What pages read: the database, seeded from the content files once per process before the
- * first read (and at server start, from instrumentation.ts).
+ * What pages read: the database, seeded from the content files once per process: at server
+ * start (instrumentation.ts, which stops the server if the files are bad), else before the first read.
  */
 import "server-only";
 import path from "node:path";

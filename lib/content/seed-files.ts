@@ -49,8 +49,6 @@ export function itemFromFiles(kind: ContentKind, key: string, metaYaml: string, 
   let data: unknown;
   switch (kind) {
     case "guide":
-      data = { ...shared, ...sources };
-      break;
     case "port":
       data = { ...shared, ...sources };
       break;

@@ -161,24 +161,23 @@ export function applySeed(db: Db, items: readonly ItemInput[], now: number): See
   db.transaction(() => {
     const rows = db.prepare("SELECT kind, key, origin, seed_hash, status FROM content_items").all() as Pick<Row, "kind" | "key" | "origin" | "seed_hash" | "status">[];
     const byKey = new Map(rows.map((r) => [`${r.kind}/${r.key}`, r]));
-    const seen = new Set<string>();
-    for (const item of items) {
-      const id = `${item.kind}/${item.key}`;
-      seen.add(id);
-      const row = byKey.get(id);
-      if (row?.origin === "staff") result.keptStaff++;
-      else if (row && row.seed_hash === seedHash(itemInput.parse(item))) result.unchanged++;
-      else {
-        writeItem(db, item, { author: "seed", origin: "seed", now });
-        result[row ? "updated" : "created"]++;
-      }
-    }
+    const seen = new Set(items.map((item) => `${item.kind}/${item.key}`));
+    // Withdraw first: a folder renamed under the same slug must free that slug for its new key.
     for (const row of rows) {
       if (row.origin !== "seed" || row.status !== "published" || seen.has(`${row.kind}/${row.key}`)) continue;
       const current = getItem(db, row.kind, row.key);
       if (!current) continue;
       writeItem(db, { ...toInput(current), status: "draft" }, { author: "seed", origin: "seed", now });
       result.withdrawn++;
+    }
+    for (const item of items) {
+      const row = byKey.get(`${item.kind}/${item.key}`);
+      if (row?.origin === "staff") result.keptStaff++;
+      else if (row && row.seed_hash === seedHash(itemInput.parse(item))) result.unchanged++;
+      else {
+        writeItem(db, item, { author: "seed", origin: "seed", now });
+        result[row ? "updated" : "created"]++;
+      }
     }
   }).immediate();
   return result;
@@ -201,7 +200,7 @@ export function listPublished<K extends ContentKind>(db: Db, kind: K): ContentIt
 
 export interface SlugMatch<K extends ContentKind> {
   item: ContentItem<K>;
-  /** The slug asked for belongs to the other language (or is out of date): redirect to this one. */
+  /** The slug asked for is the other language's: redirect to this one. (Old slugs are not kept.) */
   canonicalSlug: string | null;
 }
 

@@ -211,11 +211,12 @@ export const MIGRATIONS: readonly Migration[] = [
         -- one edits it; 'staff': edited by people, which the seed never overwrites.
         origin TEXT NOT NULL CHECK (origin IN ('seed', 'staff')),
         seed_hash TEXT,
-        UNIQUE (kind, key),
-        UNIQUE (kind, slug_en),
-        UNIQUE (kind, slug_es)
+        UNIQUE (kind, key)
       );
       CREATE INDEX content_items_list ON content_items (kind, status, sort_key);
+      -- An address leads to one published item; a draft may keep a slug a published item now uses.
+      CREATE UNIQUE INDEX content_items_slug_en ON content_items (kind, slug_en) WHERE status = 'published';
+      CREATE UNIQUE INDEX content_items_slug_es ON content_items (kind, slug_es) WHERE status = 'published';
 
       -- Every saved version of an item, whole, so two can be compared and one restored.
       CREATE TABLE content_revisions (

@@ -19,7 +19,7 @@ export type TravelMode = (typeof TRAVEL_MODES)[number];
 export const TRAVELER_DOCS = {
   us: ["passport", "passport-card", "sentri", "global-entry", "edl"],
   usMinor: ["birth-certificate", "passport", "passport-card", "sentri"],
-  lpr: ["lpr-card", "passport", "sentri", "global-entry"],
+  lpr: ["lpr-card", "passport", "ine", "sentri", "global-entry"],
   mx: ["passport", "us-visa", "bcc", "sentri", "global-entry", "ine"],
   other: ["passport", "us-visa", "esta", "global-entry"],
 } as const;
@@ -110,32 +110,44 @@ export interface Plan {
 
 const has = (p: Party, ...docs: Doc[]) => docs.some((d) => (p.docs as readonly Doc[]).includes(d));
 
-function northChecklist(party: Record<TravelerKind, Party>): CheckItem[] {
+function northChecklist(party: Record<TravelerKind, Party>, mode: TravelMode): CheckItem[] {
   const items: CheckItem[] = [];
   const add = (kind: TravelerKind, need: string, ok: boolean) => {
     if (party[kind].count) items.push({ kind, need, status: ok ? "ok" : "missing" });
   };
-  add("us", "usAdult", has(party.us, "passport", "passport-card", "sentri", "global-entry", "edl"));
-  add("usMinor", "usMinor", has(party.usMinor, "birth-certificate", "passport", "passport-card", "sentri"));
+  // CBX travelers come off an international flight: a passport for everyone, babies included
+  // (land-only documents such as the passport card or a birth certificate do not do).
+  if (mode === "cbx") {
+    add("us", "passportCbx", has(party.us, "passport"));
+    add("usMinor", "passportCbx", has(party.usMinor, "passport"));
+  } else {
+    add("us", "usAdult", has(party.us, "passport", "passport-card", "sentri", "global-entry", "edl"));
+    add("usMinor", "usMinor", has(party.usMinor, "birth-certificate", "passport", "passport-card", "sentri"));
+  }
   add("lpr", "lpr", has(party.lpr, "lpr-card"));
-  add("mx", "mxNorth", has(party.mx, "bcc") || (has(party.mx, "passport") && has(party.mx, "us-visa")));
+  add("mx", "mxNorth", (mode !== "cbx" && has(party.mx, "bcc")) || (has(party.mx, "passport") && has(party.mx, "us-visa", "bcc")));
   if (party.mx.count && has(party.mx, "bcc")) items.push({ kind: "mx", need: "bccLimits", status: "info" });
   add("other", "otherNorth", has(party.other, "passport") && has(party.other, "us-visa", "esta"));
   if (travelerCount(party)) items.push({ kind: "everyone", need: "declare", status: "info" });
   return items;
 }
 
+/** Permanent residents who are Mexican citizens (they hold an INE) enter Mexico as Mexicans. */
+const mexicanResidents = (party: Record<TravelerKind, Party>) => has(party.lpr, "ine");
+
 function southChecklist(party: Record<TravelerKind, Party>, mode: TravelMode): CheckItem[] {
   const items: CheckItem[] = [];
   const add = (kind: TravelerKind, need: string, ok: boolean) => {
     if (party[kind].count) items.push({ kind, need, status: ok ? "ok" : "missing" });
   };
-  add("us", "passportSouth", has(party.us, "passport", "passport-card"));
-  add("usMinor", "passportSouthMinor", has(party.usMinor, "passport", "passport-card"));
-  add("lpr", "passportSouthLpr", has(party.lpr, "passport") && has(party.lpr, "lpr-card"));
+  const passportOnly = mode === "cbx";
+  add("us", "passportSouth", has(party.us, "passport", ...(passportOnly ? [] : (["passport-card"] as const))));
+  add("usMinor", "passportSouthMinor", has(party.usMinor, "passport", ...(passportOnly ? [] : (["passport-card"] as const))));
+  if (mexicanResidents(party)) add("lpr", "mxSouth", true);
+  else add("lpr", "passportSouthLpr", has(party.lpr, "passport") && has(party.lpr, "lpr-card"));
   add("mx", "mxSouth", has(party.mx, "ine", "passport"));
   add("other", "passportSouthOther", has(party.other, "passport"));
-  const foreigners = party.us.count + party.usMinor.count + party.lpr.count + party.other.count;
+  const foreigners = party.us.count + party.usMinor.count + (mexicanResidents(party) ? 0 : party.lpr.count) + party.other.count;
   if (foreigners) items.push({ kind: "everyone", need: "fmm", status: "info" });
   if (mode === "car") {
     items.push({ kind: "vehicle", need: "insurance", status: "info" });
@@ -149,6 +161,8 @@ export const travelerCount = (party: Record<TravelerKind, Party>) => TRAVELER_KI
 
 function northLanes(input: PlanInput): LaneOption[] {
   const groups = TRAVELER_KINDS.map((k) => ({ kind: k, ...input.party[k] })).filter((g) => g.count > 0);
+  // Nobody to judge: say nothing rather than "yes" to every lane.
+  if (!groups.length) return [];
   // Minors under 16 do not need an RFID card in the Ready Lane; everyone else does.
   const allRfid = groups.every((g) => g.kind === "usMinor" || g.docs.some((d) => RFID.has(d)));
   const allTrusted = groups.length > 0 && groups.every((g) => g.docs.some((d) => TRUSTED.has(d)));
@@ -167,10 +181,8 @@ function northLanes(input: PlanInput): LaneOption[] {
   return lanes;
 }
 
-const PORTS_FOR: Record<Direction, Record<TravelMode, string[]>> = {
-  north: { car: ["san-ysidro", "otay-mesa", "tecate"], foot: ["san-ysidro", "otay-mesa", "tecate"], cbx: ["cross-border-xpress"] },
-  south: { car: ["san-ysidro", "otay-mesa", "tecate"], foot: ["san-ysidro", "otay-mesa", "tecate"], cbx: ["cross-border-xpress"] },
-};
+/** The same ports serve both directions: the land ports by car or on foot, CBX for flights. */
+const PORTS_FOR: Record<TravelMode, string[]> = { car: ["san-ysidro", "otay-mesa", "tecate"], foot: ["san-ysidro", "otay-mesa", "tecate"], cbx: ["cross-border-xpress"] };
 
 function guidesFor(input: PlanInput, lanes: LaneOption[]): string[] {
   const g: string[] = [];
@@ -186,7 +198,7 @@ function guidesFor(input: PlanInput, lanes: LaneOption[]): string[] {
 
 export function makePlan(input: PlanInput): Plan {
   const lanes = input.direction === "north" ? northLanes(input) : [];
-  const checklist = input.direction === "north" ? northChecklist(input.party) : southChecklist(input.party, input.mode);
+  const checklist = input.direction === "north" ? northChecklist(input.party, input.mode) : southChecklist(input.party, input.mode);
   if (input.mode === "cbx") checklist.unshift({ kind: "everyone", need: input.direction === "north" ? "cbxNorth" : "cbxSouth", status: "info" });
-  return { input, travelers: travelerCount(input.party), checklist, lanes, ports: PORTS_FOR[input.direction][input.mode], guides: guidesFor(input, lanes) };
+  return { input, travelers: travelerCount(input.party), checklist, lanes, ports: PORTS_FOR[input.mode], guides: guidesFor(input, lanes) };
 }

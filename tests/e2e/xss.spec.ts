@@ -33,6 +33,30 @@ function writeContent(dir: string) {
     sources,
   }));
   item("announcements/xss", { date: "2026-12-05", ports: [], status: "published" }, () => ({ title: "<script>window.__xss=103</script>", summary: "[x](javascript:window.__xss=104)", sources }));
+  const timeline = XSS_CORPUS.slice(0, 6).map((v, i) => ({ date: `2026-0${i + 1}`, en: v, es: v, source: "https://example.com/" }));
+  item("initiatives/xss", { order: 1, ports: ["tecate"], timeline, status: "published" }, (l) => ({
+    slug: `xss-${l}`,
+    // Also in the page's JSON-LD, where "</script>" would end the data block if not escaped.
+    title: `</script><script>window.__xss=105</script> ${l}`,
+    summary: "<b onmouseover=window.__xss=106>",
+    problem: body,
+    solution: body,
+    enablers: body,
+    sources,
+  }));
+  item(
+    "meetings/xss",
+    {
+      type: "stakeholder",
+      starts: "2030-01-10T08:30:00-08:00",
+      ends: "2030-01-10T10:30:00-08:00",
+      city: "tijuana",
+      venue: { name: "<img src=x onerror=window.__xss=107>", address: "</script><script>window.__xss=108</script>" },
+      materials: [{ url: "https://example.com/", en: "<svg onload=window.__xss=109>", es: "<svg onload=window.__xss=109>" }],
+      status: "published",
+    },
+    () => ({ title: "</script><script>window.__xss=110</script>", summary: "<img src=x onerror=window.__xss=111>" }),
+  );
 }
 
 test.beforeAll(async () => {
@@ -45,7 +69,7 @@ test.afterAll(() => {
   server?.stop();
 });
 
-for (const url of ["/en/guides/xss-en", "/es/guides/xss-es", "/en/announcements", "/es/announcements", "/en/search?q=script", "/es/guides"]) {
+for (const url of ["/en/guides/xss-en", "/es/guides/xss-es", "/en/announcements", "/es/announcements", "/en/initiatives/xss-en", "/es/initiatives", "/en/meetings", "/es/meetings", "/en/search?q=script", "/es/guides"]) {
   test(`no XSS vector runs on ${url}`, async ({ page }) => {
     const csp = await watchCsp(page);
     const dialogs: string[] = [];
@@ -65,6 +89,9 @@ for (const url of ["/en/guides/xss-en", "/es/guides/xss-es", "/en/announcements"
     expect(await page.locator("main script:not([type='application/ld+json']), main iframe, main svg, main img, main object, main embed, main form:not([role=search])").count()).toBe(0);
     // The text is shown as text: the reader sees the vector, the browser never parses it.
     if (url.includes("guides/xss")) await expect(page.locator("h1")).toContainText("<img src=x onerror=");
+    if (url.includes("initiatives/xss")) await expect(page.locator("h1")).toContainText("</script><script>");
+    // Structured data stays data: every block parses as JSON.
+    for (const block of await page.locator('script[type="application/ld+json"]').allTextContents()) expect(() => JSON.parse(block)).not.toThrow();
     expect(csp, "CSP violations: nothing even tried to run").toEqual([]);
   });
 }

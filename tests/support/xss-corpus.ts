@@ -52,4 +52,7 @@ export const XSS_CORPUS: readonly string[] = [
   "```html\n<script>window.__xss=45</script>\n```",
   "`<img src=x onerror=window.__xss=46>`",
   "<template><script>window.__xss=47</script></template>",
+  "[protocol-relative](//example.com/x.js)",
+  "[backslashes](/\\example.com)",
+  "</script><script>window.__xss=48</script>",
 ];

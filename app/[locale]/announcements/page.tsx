@@ -77,7 +77,7 @@ export default async function AnnouncementsPage({ params }: Props) {
                 </p>
                 <h2 className="mt-1 text-xl font-bold">{a.item.title[locale]}</h2>
                 <p className="mt-1 text-slate-800">{a.item.summary[locale]}</p>
-                <Prose markdown={a.item.body[locale]} className="mt-3" />
+                <Prose markdown={a.item.body[locale]} className="mt-3" idPrefix={`${a.item.key}-`} />
                 {portLinks(a.item.data.ports)}
                 {a.item.data.sources?.[locale].length ? (
                   <p className="mt-2 text-sm">

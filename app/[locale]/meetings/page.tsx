@@ -107,7 +107,7 @@ async function MeetingList({ meetings, locale }: { meetings: ContentItem<"meetin
           </p>
           <p className="mt-2 text-slate-800">{m.summary[locale]}</p>
           <h4 className="mt-3 font-bold">{t("agenda")}</h4>
-          <Prose markdown={m.body[locale]} className="mt-1" />
+          <Prose markdown={m.body[locale]} className="mt-1" idPrefix={`${m.key}-`} />
           {m.data.materials.length ? (
             <>
               <h4 className="mt-3 font-bold">{t("materials")}</h4>

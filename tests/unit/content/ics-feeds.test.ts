@@ -91,6 +91,12 @@ describe("announcements", () => {
           now: NOW,
           entries: merged.map((a) => announcementEntry(a, locale, SITE, NOW)),
         });
+      // Announcements link to site pages; in a feed those links must be absolute.
+      for (const format of ["rss", "atom"] as const) {
+        // (RSS carries the HTML in CDATA, Atom escaped.)
+        expect(doc(format)).toMatch(new RegExp(`href=(&quot;|")${SITE}/${locale}/`));
+        expect(doc(format)).not.toMatch(/href=(&quot;|")\//);
+      }
       const rss = checkRss(doc("rss"));
       const atom = checkAtom(doc("atom"));
       expect(rss.items).toHaveLength(merged.length);

@@ -2,6 +2,8 @@
  * The content store on a fresh database: seeding, refreshing from changed files, never
  * overwriting staff edits, revisions, slugs in either language, and search.
  */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -57,6 +59,29 @@ describe("seeding", () => {
     expect(item.status).toBe("draft");
     expect(listPublished(db, "announcement").map((a) => a.key)).not.toContain("2026-12-new-website");
     expect(searchContent(db, "en", item.title.en).map((h) => h.key)).not.toContain(item.key);
+  });
+
+  it("a folder renamed under the same slug moves the address to the new key", () => {
+    const old = guide("cargo");
+    const renamed = SEED.map((i) => (i === old ? { ...i, key: "commercial-cargo" } : i));
+    expect(applySeed(db, renamed, T0 + 30)).toMatchObject({ created: 1, withdrawn: 1 });
+    expect(findPublishedBySlug(db, "guide", "en", old.slug.en)?.item.key).toBe("commercial-cargo");
+    expect(getItem(db, "guide", "cargo")?.status).toBe("draft");
+  });
+
+  it("two published items can never share an address", () => {
+    const clash = { ...guide("cargo"), key: "another-cargo" };
+    expect(() => writeItem(db, clash, { author: "t", origin: "staff", now: T0 })).toThrow(/UNIQUE/);
+  });
+
+  it("two servers seeding the same file at once create each item once", () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "content-seed-")), "db.sqlite");
+    const [a, b] = [openDatabase(file), openDatabase(file)];
+    const results = [applySeed(a, SEED, T0), applySeed(b, SEED, T0)];
+    expect(results.map((r) => r.created).sort()).toEqual([0, SEED.length]);
+    expect(b.prepare("SELECT count(*) FROM content_items").pluck().get()).toBe(SEED.length);
+    a.close();
+    b.close();
   });
 
   it("any revision can be restored by writing its snapshot again", () => {

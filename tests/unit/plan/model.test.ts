@@ -76,11 +76,31 @@ describe("trip planner", () => {
     expect(need(mexicansOnFoot, "insurance")).toBeUndefined();
   });
 
-  it("CBX: the ticket and boarding pass first, and only the CBX port", () => {
-    const p = makePlan(input("north", "cbx", { us: [1, ["passport"]] }));
+  it("CBX: the ticket and boarding pass first, only the CBX port, and passports for everyone (babies too)", () => {
+    const p = makePlan(input("north", "cbx", { us: [1, ["passport"]], usMinor: [1, ["birth-certificate"]] }));
     expect(p.checklist[0]?.need).toBe("cbxNorth");
     expect(p.ports).toEqual(["cross-border-xpress"]);
     expect(p.lanes).toEqual([]);
+    expect(p.checklist.filter((c) => c.need === "passportCbx").map((c) => c.status)).toEqual(["ok", "missing"]);
+    expect(need(makePlan(input("north", "cbx", { mx: [1, ["bcc"]] })), "mxNorth")?.status).toBe("missing");
+    expect(need(makePlan(input("north", "cbx", { mx: [1, ["bcc", "passport"]] })), "mxNorth")?.status).toBe("ok");
+    expect(need(makePlan(input("south", "cbx", { us: [1, ["passport-card"]] })), "passportSouth")?.status).toBe("missing");
+  });
+
+  it("permanent residents who are Mexican citizens (with an INE) enter Mexico as Mexicans: no FMM", () => {
+    const mexican = makePlan(input("south", "foot", { lpr: [2, ["lpr-card", "ine"]] }));
+    expect(need(mexican, "mxSouth")?.status).toBe("ok");
+    expect(need(mexican, "fmm")).toBeUndefined();
+    const other = makePlan(input("south", "foot", { lpr: [1, ["lpr-card", "passport"]] }));
+    expect(need(other, "passportSouthLpr")?.status).toBe("ok");
+    expect(need(other, "fmm")?.status).toBe("info");
+  });
+
+  it("with nobody in the party there is no checklist and no lane is called usable", () => {
+    const p = makePlan(input("north", "car", {}));
+    expect(p.travelers).toBe(0);
+    expect(p.lanes).toEqual([]);
+    expect(p.checklist).toEqual([]);
   });
 
   it("reads the shareable URL forgivingly: unknown documents dropped, bad counts are 0, no direction means no plan", () => {

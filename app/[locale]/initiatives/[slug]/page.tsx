@@ -47,7 +47,7 @@ export default async function InitiativePage({ params }: Props) {
             </span>
             {t(`sections.${s.id}`)}
           </h2>
-          <Prose markdown={s.markdown} className="mt-2" />
+          <Prose markdown={s.markdown} className="mt-2" idPrefix={`${s.id}-`} />
         </section>
       ))}
       <section aria-labelledby="timeline-heading" className="mt-8" data-testid="initiative-timeline">
