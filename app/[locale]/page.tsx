@@ -4,6 +4,7 @@ import { alternatesFor } from "@/lib/i18n/metadata";
 import type { Locale } from "@/lib/i18n/routing";
 import { liveRefreshMs, readAllPorts } from "@/lib/waits/read";
 import { LivePorts } from "@/components/ports/live-ports";
+import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
   const locale = (await params).locale as Locale;
@@ -24,6 +25,23 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         <LivePorts initial={{ data: view.ports, meta: view.meta }} refreshMs={liveRefreshMs()} />
       </div>
       <p className="mt-6 rounded border border-slate-300 bg-white p-3 text-slate-800">{t("southbound")}</p>
+      <section aria-labelledby="before-heading" className="mt-6 rounded-lg border border-sky-300 bg-sky-50 p-4" data-testid="home-planning">
+        <h2 id="before-heading" className="text-xl font-bold">
+          {t("beforeHeading")}
+        </h2>
+        <ul className="mt-2 space-y-1">
+          <li>
+            <Link href="/plan" className="font-semibold text-sky-900 underline underline-offset-4">
+              {t("planLink")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/guides" className="font-semibold text-sky-900 underline underline-offset-4">
+              {t("guidesLink")}
+            </Link>
+          </li>
+        </ul>
+      </section>
     </>
   );
 }
