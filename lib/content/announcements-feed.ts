@@ -2,7 +2,7 @@
 import "server-only";
 import { hasLocale } from "next-intl";
 import { listPublicAlerts } from "@/lib/alerts/store";
-import { env } from "@/lib/env";
+import { siteOrigin } from "@/lib/content/metadata";
 import { renderFeed, type FeedFormat } from "@/lib/feeds/build";
 import { FEED_ITEMS, feedResponse, notFound } from "@/lib/feeds/handler";
 import { routing } from "@/lib/i18n/routing";
@@ -23,7 +23,7 @@ export function handleAnnouncementsFeed(request: Request, params: { locale: stri
   if (!hasLocale(routing.locales, params.locale)) return notFound();
   const { locale, format } = params;
   const now = Date.now();
-  const siteUrl = env().SITE_URL.replace(/\/+$/, "");
+  const siteUrl = siteOrigin();
   const t = translator(locale);
   const xml = renderFeed({
     format,

@@ -3,7 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { hasLocale } from "next-intl";
 import { API_HEADERS, notModified } from "@/lib/api/http";
-import { env } from "@/lib/env";
+import { siteOrigin } from "@/lib/content/metadata";
 import { notFound } from "@/lib/feeds/handler";
 import { routing } from "@/lib/i18n/routing";
 import { translator } from "@/lib/alerts/items";
@@ -27,7 +27,7 @@ export function handleMeetingsIcs(request: Request, params: { locale: string; fi
   const t = translator(locale);
   const ics = meetingsCalendar(whole ? listPublished(db, "meeting") : [one!], {
     locale,
-    siteUrl: env().SITE_URL.replace(/\/+$/, ""),
+    siteUrl: siteOrigin(),
     name: whole ? t("Meetings.calendarName") : one!.title[locale],
     description: t("Meetings.calendarDescription"),
     labels: { agenda: t("Meetings.agenda"), materials: t("Meetings.materials"), details: t("Meetings.details") },

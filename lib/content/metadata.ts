@@ -12,5 +12,8 @@ export function contentAlternates(item: Addressable, locale: Locale): Metadata["
   };
 }
 
+/** SITE_URL without a trailing slash: the origin feeds, calendars and structured data link to. */
+export const siteOrigin = (): string => env().SITE_URL.replace(/\/+$/, "");
+
 /** Structured data and feeds need absolute URLs. */
-export const absoluteUrl = (path: string): string => `${env().SITE_URL.replace(/\/$/, "")}${path}`;
+export const absoluteUrl = (path: string): string => `${siteOrigin()}${path}`;

@@ -160,7 +160,7 @@ async function PlanResult({ plan, locale }: { plan: Plan; locale: Locale }) {
           return (
             <li key={slug} className="rounded-lg border border-slate-300 bg-white p-3" data-port={slug}>
               <Link href={`/ports/${slug}`} className="text-lg font-semibold text-sky-900 underline underline-offset-4">
-                {t("portLink", { port: getPort(slug)?.name[locale] ?? slug })}
+                {getPort(slug)?.name[locale] ?? slug}
               </Link>
               {port
                 ? port.crossings.map((crossing) => {
