@@ -4,6 +4,7 @@ import { alternatesFor } from "@/lib/i18n/metadata";
 import type { Locale } from "@/lib/i18n/routing";
 import { liveRefreshMs, readAllPorts } from "@/lib/waits/read";
 import { LivePorts } from "@/components/ports/live-ports";
+import { ActiveAlerts } from "@/components/alerts/active-alerts";
 import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
@@ -22,6 +23,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
       <p className="mt-1 text-lg text-slate-700">{t("intro")}</p>
       <div className="mt-4">
+        <ActiveAlerts locale={locale} />
         <LivePorts initial={{ data: view.ports, meta: view.meta }} refreshMs={liveRefreshMs()} />
       </div>
       <p className="mt-6 rounded border border-slate-300 bg-white p-3 text-slate-800">{t("southbound")}</p>

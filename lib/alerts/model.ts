@@ -60,6 +60,7 @@ export interface Alert {
   publishedAt: number | null;
   createdAt: number;
   updatedAt: number;
+  revision: number;
 }
 
 /** A change detected by the poller, before it is stored. */

@@ -13,23 +13,94 @@ import type { FeedSnapshot } from "@/lib/waits/model";
 // ---- alerts ---------------------------------------------------------------------------------
 
 /** Creates an alert (a draft unless `status: 'published'`) and returns its id. Throws a ZodError on bad input. */
-export function createAlert(db: Db, input: AlertInput, now: number): number {
+export function createAlert(db: Db, input: AlertInput, now: number, author = "cli"): number {
+  return saveAlert(db, null, input, { author, now })!;
+}
+
+/**
+ * Creates (id null) or replaces an alert as a new revision; alert_revisions keeps every version.
+ * published_at is set when it first becomes published (and again if it is republished after a
+ * draft), so feeds order it by when the public first saw it. Returns the id, or null when `id` is unknown.
+ */
+export function saveAlert(db: Db, id: number | null, input: AlertInput, opts: { author: string; now: number }): number | null {
   const a = AlertInput.parse(input);
+  const { now } = opts;
   return db
     .transaction(() => {
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO alerts (title_en, title_es, body_en, body_es, severity, starts_at, ends_at, status, published_at, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(a.titleEn, a.titleEs, a.bodyEn, a.bodyEs, a.severity, a.startsAt, a.endsAt, a.status, a.status === "published" ? now : null, now, now).lastInsertRowid,
-      );
+      let alertId: number;
+      let revision: number;
+      if (id === null) {
+        revision = 1;
+        alertId = Number(
+          db
+            .prepare(
+              `INSERT INTO alerts (title_en, title_es, body_en, body_es, severity, starts_at, ends_at, status, published_at, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(a.titleEn, a.titleEs, a.bodyEn, a.bodyEs, a.severity, a.startsAt, a.endsAt, a.status, a.status === "published" ? now : null, now, now).lastInsertRowid,
+        );
+      } else {
+        const old = db.prepare("SELECT status, published_at, revision FROM alerts WHERE id = ?").get(id) as { status: string; published_at: number | null; revision: number } | undefined;
+        if (!old) return null;
+        alertId = id;
+        revision = old.revision + 1;
+        const publishedAt = a.status !== "published" ? old.published_at : old.status === "published" ? old.published_at : now;
+        db.prepare(
+          `UPDATE alerts SET title_en = ?, title_es = ?, body_en = ?, body_es = ?, severity = ?, starts_at = ?, ends_at = ?, status = ?,
+             published_at = ?, updated_at = ?, revision = ? WHERE id = ?`,
+        ).run(a.titleEn, a.titleEs, a.bodyEn, a.bodyEs, a.severity, a.startsAt, a.endsAt, a.status, publishedAt, now, revision, alertId);
+        db.prepare("DELETE FROM alert_ports WHERE alert_id = ?").run(alertId);
+      }
       const addPort = db.prepare("INSERT INTO alert_ports (alert_id, port_slug) VALUES (?, ?)");
-      for (const slug of a.ports) addPort.run(id, slug);
-      return id;
+      for (const slug of a.ports) addPort.run(alertId, slug);
+      db.prepare("INSERT INTO alert_revisions (alert_id, revision, snapshot, author, created_at) VALUES (?, ?, ?, ?, ?)").run(alertId, revision, JSON.stringify(a), opts.author, now);
+      return alertId;
     })
     .immediate();
+}
+
+export interface AlertRevision {
+  revision: number;
+  author: string;
+  createdAt: number;
+  snapshot: z.output<typeof AlertInput>;
+}
+
+export function alertRevisions(db: Db, alertId: number): AlertRevision[] {
+  const rows = db.prepare("SELECT revision, author, created_at, snapshot FROM alert_revisions WHERE alert_id = ? ORDER BY revision").all(alertId) as {
+    revision: number;
+    author: string;
+    created_at: number;
+    snapshot: string;
+  }[];
+  return rows.map((r) => ({ revision: r.revision, author: r.author, createdAt: r.created_at, snapshot: AlertInput.parse(JSON.parse(r.snapshot)) }));
+}
+
+/** Every alert, drafts and ended ones included, newest first (the staff list). */
+export function listAllAlerts(db: Db): Alert[] {
+  return db
+    .prepare(`SELECT ${ALERT_COLUMNS} FROM alerts a ORDER BY a.starts_at DESC, a.id DESC`)
+    .all()
+    .map(toAlert)
+    .filter((a): a is Alert => a !== null);
+}
+
+/**
+ * The alerts in force now (published, started, not ended) for a port, or for the whole border when
+ * `port` is undefined: what the home and port pages show above the waits. Most severe first.
+ */
+export function listActiveAlerts(db: Db, q: { now: number; port?: string }): Alert[] {
+  const rows = db
+    .prepare(
+      `SELECT ${ALERT_COLUMNS} FROM alerts a
+        WHERE a.status = 'published' AND a.starts_at <= @now AND (a.ends_at IS NULL OR a.ends_at > @now)
+          AND (@port IS NULL OR NOT EXISTS (SELECT 1 FROM alert_ports p WHERE p.alert_id = a.id)
+               OR EXISTS (SELECT 1 FROM alert_ports p WHERE p.alert_id = a.id AND p.port_slug = @port))
+        ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, a.starts_at DESC, a.id DESC
+        LIMIT 10`,
+    )
+    .all({ now: q.now, port: q.port ?? null });
+  return rows.map(toAlert).filter((a): a is Alert => a !== null);
 }
 
 /** Publishes a draft; false when there is no such alert or it is already published. */
@@ -50,6 +121,7 @@ const AlertRow = z.object({
   published_at: z.int().nullable(),
   created_at: z.int(),
   updated_at: z.int(),
+  revision: z.int(),
   ports: z.string(),
 });
 
@@ -72,6 +144,7 @@ function toAlert(row: unknown): Alert | null {
     publishedAt: d.published_at,
     createdAt: d.created_at,
     updatedAt: d.updated_at,
+    revision: d.revision,
   };
 }
 

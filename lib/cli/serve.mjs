@@ -13,9 +13,10 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname === "0.0.0.0" ? "localhost" : hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
-const { limitApi, tryFastApi } = await import(pathToFileURL(path.join(process.cwd(), ".next", "fast-api.mjs")).href);
+const { limitApi, markClientAddress, tryFastApi } = await import(pathToFileURL(path.join(process.cwd(), ".next", "fast-api.mjs")).href);
 
 const server = createServer((req, res) => {
+  markClientAddress(req);
   limitApi(req, res)
     .then((limited) => (limited ? true : tryFastApi(req, res)))
     .then((done) => (done ? undefined : handle(req, res)))

@@ -231,3 +231,15 @@ export function revisions(db: Db, itemId: number): { revision: number; author: s
 export function publishedByKeys<K extends ContentKind>(db: Db, kind: K, keys: readonly string[]): ContentItem<K>[] {
   return keys.map((key) => getItem(db, kind, key)).filter((item): item is ContentItem<K> => item?.status === "published");
 }
+
+/** Every item of a kind, drafts included, in list order (the staff lists). */
+export function listAllItems<K extends ContentKind>(db: Db, kind: K): ContentItem<K>[] {
+  const rows = db.prepare("SELECT * FROM content_items WHERE kind = ? ORDER BY sort_key, key").all(kind) as Row[];
+  return rows.map((r) => fromRow<K>(r));
+}
+
+/** The revision of an item by number, or null. */
+export function itemRevision(db: Db, itemId: number, revision: number): ItemInput | null {
+  const row = db.prepare("SELECT snapshot FROM content_revisions WHERE item_id = ? AND revision = ?").get(itemId, revision) as { snapshot: string } | undefined;
+  return row ? itemInput.parse(JSON.parse(row.snapshot)) : null;
+}

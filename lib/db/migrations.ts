@@ -241,5 +241,109 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
-];
+  {
+    version: 6,
+    name: "staff admin: users, second factor, sessions, sign-in throttling, audit log, alert revisions, editable UI texts",
+    sql: `
+      -- Staff accounts. There are no default accounts: the first admin comes from
+      -- \`npm run admin:create\`, the others from an admin. password_hash and totp_secret stay NULL
+      -- until the person opens their one-time setup link.
+      CREATE TABLE staff_users (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL CHECK (length(name) > 0),
+        role TEXT NOT NULL CHECK (role IN ('editor', 'admin')),
+        -- Argon2id PHC string.
+        password_hash TEXT,
+        -- TOTP shared secret (base32). Backups therefore hold second-factor seeds: keep them private.
+        totp_secret TEXT,
+        -- The last accepted TOTP time step, so a code works once (ASVS 6.5.1).
+        totp_last_step INTEGER,
+        disabled_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
 
+      -- One-time recovery codes (SHA-256: they are long random strings, not passwords).
+      CREATE TABLE staff_recovery_codes (
+        user_id INTEGER NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+        code_hash TEXT NOT NULL,
+        used_at INTEGER,
+        PRIMARY KEY (user_id, code_hash)
+      ) WITHOUT ROWID;
+
+      -- One-time setup links: a new account, or an admin's reset of a lost password or phone.
+      CREATE TABLE staff_invites (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      ) WITHOUT ROWID;
+      CREATE INDEX staff_invites_user ON staff_invites (user_id);
+
+      -- Server-side sessions; the cookie holds the token, this table only its SHA-256.
+      -- stage 'password': the password was right and the second factor is still to come.
+      CREATE TABLE staff_sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+        stage TEXT NOT NULL CHECK (stage IN ('password', 'full')),
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        address TEXT,
+        user_agent TEXT
+      ) WITHOUT ROWID;
+      CREATE INDEX staff_sessions_user ON staff_sessions (user_id);
+
+      -- Failed sign-in steps, per account (the e-mail typed, known or not) and per client address.
+      CREATE TABLE auth_failures (
+        scope TEXT NOT NULL CHECK (scope IN ('account', 'address')),
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX auth_failures_key ON auth_failures (scope, key, at);
+
+      -- Who did what and when. actor is copied so the trail outlives a deleted account.
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        user_id INTEGER,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT CHECK (detail IS NULL OR json_valid(detail)),
+        address TEXT
+      );
+      CREATE INDEX audit_log_at ON audit_log (at);
+
+      -- Alerts get the same whole-version history as content items.
+      ALTER TABLE alerts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE alert_revisions (
+        alert_id INTEGER NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
+        author TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (alert_id, revision)
+      ) WITHOUT ROWID;
+      INSERT INTO alert_revisions (alert_id, revision, snapshot, author, created_at)
+        SELECT a.id, 1, json_object(
+            'titleEn', a.title_en, 'titleEs', a.title_es, 'bodyEn', a.body_en, 'bodyEs', a.body_es,
+            'severity', a.severity, 'startsAt', a.starts_at, 'endsAt', a.ends_at, 'status', a.status,
+            'ports', (SELECT json_group_array(port_slug) FROM alert_ports p WHERE p.alert_id = a.id)),
+          'cli', a.updated_at
+        FROM alerts a;
+
+      -- Staff wording for a few interface texts (lib/admin/ui-texts.ts lists which), per language;
+      -- messages/*.json stay the default.
+      CREATE TABLE ui_texts (
+        key TEXT NOT NULL,
+        locale TEXT NOT NULL CHECK (locale IN ('en', 'es')),
+        value TEXT NOT NULL CHECK (length(value) > 0),
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        PRIMARY KEY (key, locale)
+      ) WITHOUT ROWID;
+    `,
+  },
+];

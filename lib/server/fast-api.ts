@@ -12,6 +12,7 @@ import { apiError, preflight } from "@/lib/api/http";
 import { handleAllPorts, handleOnePort } from "@/lib/api/ports-handler";
 import { clientKey, RateLimiter } from "@/lib/api/rate-limit";
 import { env } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 // No trailing slash: Next redirects those, and both paths must answer alike.
 const ROUTE = /^\/api\/v1\/ports(?:\/([^/?#]+))?(?:\?|$)/;
@@ -49,6 +50,15 @@ export async function limitApi(req: IncomingMessage, res: ServerResponse, now = 
   const message = `Too many requests from this client: the API allows ${perMinute} a minute, with bursts of up to ${burst}. Retry after ${decision.retryAfterSeconds} s.`;
   await send(res, apiError("rate_limited", message, { "Retry-After": String(decision.retryAfterSeconds) }), req.method);
   return true;
+}
+
+/**
+ * Tells the pages and server actions behind it who the client is (sign-in throttling counts per
+ * address). A copy the client sent itself is dropped first, so nobody picks their own address.
+ */
+export function markClientAddress(req: IncomingMessage): void {
+  delete req.headers[CLIENT_ADDRESS_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = clientKey(req.socket.remoteAddress, req.headers["x-forwarded-for"], env().TRUSTED_PROXY_HOPS);
 }
 
 /** Returns false (and writes nothing) when the request is not one of ours. */

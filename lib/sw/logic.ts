@@ -40,6 +40,14 @@ export function localeOfPath(pathname: string): Locale {
   return (routing.locales as readonly string[]).includes(first) ? (first as Locale) : routing.defaultLocale;
 }
 
+/**
+ * Staff pages are never stored by the worker: they hold unpublished text and must not be shown from
+ * a cache after sign-out (their Cache-Control: no-store says the same to the browser).
+ */
+export function isAdminPath(pathname: string): boolean {
+  return /^\/[a-z]{2}\/admin(?:\/|$)/.test(pathname);
+}
+
 /** The live wait answers (`/api/v1/ports` and everything under it): kept for when the network fails. */
 export function isPortsApi(pathname: string): boolean {
   return pathname === "/api/v1/ports" || pathname.startsWith("/api/v1/ports/");

@@ -8,7 +8,7 @@
 import { CacheableResponsePlugin, CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, StaleWhileRevalidate, type SerwistPlugin } from "serwist";
 import { Metadata as enMetadata, Offline as enOffline } from "@/messages/en.json";
 import { Metadata as esMetadata, Offline as esOffline } from "@/messages/es.json";
-import { CACHES, SW_CACHE_HEADER, fallbackCsp, fallbackHtml, FALLBACK_STYLE, isIconOrManifest, isPortsApi, isStaticAsset, isWarmMessage, localeOfPath, staticAssetsIn } from "@/lib/sw/logic";
+import { CACHES, SW_CACHE_HEADER, fallbackCsp, fallbackHtml, FALLBACK_STYLE, isAdminPath, isIconOrManifest, isPortsApi, isStaticAsset, isWarmMessage, localeOfPath, staticAssetsIn } from "@/lib/sw/logic";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -90,7 +90,10 @@ const serwist = new Serwist({
   navigationPreload: true,
   runtimeCaching: [
     // The widget is never kept: its freshness line would be frozen in the copy (it refreshes itself online).
-    { matcher: ({ request, url }) => request.mode === "navigate" && sameOrigin(url) && !url.pathname.startsWith("/api/") && !url.pathname.startsWith("/embed/"), handler: pages },
+    {
+      matcher: ({ request, url }) => request.mode === "navigate" && sameOrigin(url) && !url.pathname.startsWith("/api/") && !url.pathname.startsWith("/embed/") && !isAdminPath(url.pathname),
+      handler: pages,
+    },
     { matcher: ({ url }) => sameOrigin(url) && isPortsApi(url.pathname), handler: api },
     { matcher: ({ url }) => sameOrigin(url) && isStaticAsset(url.pathname), handler: staticFiles },
     { matcher: ({ url }) => sameOrigin(url) && isIconOrManifest(url.pathname), handler: icons },
@@ -115,6 +118,7 @@ async function warm(paths: string[], event: ExtendableEvent): Promise<void> {
   const saved = await caches.open(CACHES.pages);
   for (const path of paths) {
     const url = new URL(path, self.location.origin);
+    if (url.origin !== self.location.origin || isAdminPath(url.pathname)) continue;
     if (await saved.match(url.href, matchOptions)) continue;
     const response = await pages.handle({ request: new Request(url.href, { credentials: "same-origin" }), event }).catch(() => undefined);
     if (!response?.ok || !response.headers.get("content-type")?.startsWith("text/html")) continue;

@@ -17,7 +17,7 @@ const alert = (id: number, startsAt: number, endsAt: number | null): Alert => ({
   status: "published",
   publishedAt: startsAt,
   createdAt: startsAt,
-  updatedAt: startsAt,
+  updatedAt: startsAt, revision: 1,
 });
 
 const event = (id: number, at: number): StatusEvent => ({

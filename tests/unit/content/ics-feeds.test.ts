@@ -64,7 +64,7 @@ describe("announcements", () => {
     status: "published",
     publishedAt: NOW - 3_600_000,
     createdAt: NOW - 3_600_000,
-    updatedAt: NOW - 3_600_000,
+    updatedAt: NOW - 3_600_000, revision: 1,
   };
 
   it("news and staff alerts, newest first, news dated 9 a.m. Pacific on its day", () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 
 /** Names, acronyms and program names, correctly written in either language (plus content/words.txt). */
 export const NAMES = new Set([
-  ..."CBP SENTRI FAST CBX PedEast PedWest Ysidro Otay Tecate Chaparral Xpress Smart Border Ready Lane Mesa East SR NEXUS EE UU Tijuana San Diego II min h CSV JSON API OpenAPI CORS UTF ISO UTC HTTP CDN IP RSS Atom curl widget cookies endpoints OpenStreetMap Google Maps Apple Outlook Calendar ESTA INE FMM EDL ics green card".split(" "),
+  ..."CBP SENTRI FAST CBX PedEast PedWest Ysidro Otay Tecate Chaparral Xpress Smart Border Ready Lane Mesa East SR NEXUS EE UU Tijuana San Diego II min h CSV JSON API OpenAPI CORS UTF ISO UTC HTTP CDN IP RSS Atom curl widget cookies endpoints OpenStreetMap Google Maps Apple Outlook Calendar ESTA INE FMM EDL ics green card YAML Markdown HTML URL https QR Microsoft Authenticator 1Password Password Aegis".split(" "),
   ...readFileSync(path.join(process.cwd(), "content", "words.txt"), "utf8")
     .split("\n")
     .map((w) => w.trim())

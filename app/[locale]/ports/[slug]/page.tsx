@@ -14,6 +14,7 @@ import { perMinute } from "@/lib/history/memo";
 import { forecastContext, laneOutlook, portLanes } from "@/lib/history/outlook";
 import { feedPath } from "@/lib/feeds/build";
 import { PortInfo } from "@/components/content/port-info";
+import { ActiveAlerts } from "@/components/alerts/active-alerts";
 
 type Props = PageProps<"/[locale]/ports/[slug]">;
 
@@ -63,6 +64,9 @@ export default async function PortPage({ params }: Props) {
         <dt className="inline font-semibold">{t("addressLabel")}: </dt>
         <dd className="inline">{def.address}</dd>
       </dl>
+      <div className="mt-4">
+        <ActiveAlerts locale={locale} port={def.slug} />
+      </div>
       {def.kind === "planned" ? <PlannedPort /> : null}
       {def.kind === "active" ? (
         <section className="mt-6" aria-labelledby="crossings-heading">

@@ -1,0 +1,56 @@
+"use client";
+/** Small pieces every admin form uses: error summaries, field errors, the saved line. */
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/admin/result";
+
+export const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900";
+export const labelClass = "block font-semibold text-slate-900";
+export const primaryButton = "rounded bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60";
+export const secondaryButton = "rounded border border-slate-500 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60";
+
+/** The message under a field, tied to it with aria-describedby by the caller (id = `${name}-error`). */
+export function FieldError({ state, name }: { state: ActionState; name: string }) {
+  const t = useTranslations("Admin.fieldErrors");
+  const key = state.fields?.[name];
+  if (!key) return null;
+  return (
+    <p id={`${name}-error`} className="mt-1 text-sm font-semibold text-red-800">
+      <span aria-hidden="true">✕ </span>
+      {t(key as never)}
+    </p>
+  );
+}
+
+/** The form's outcome, announced to screen readers (role=alert for errors, status for success). */
+export function FormMessage({ state, pending }: { state: ActionState; pending?: boolean }) {
+  const t = useTranslations("Admin");
+  if (pending) return <p role="status" className="text-slate-800">{t("saving")}</p>;
+  if (state.ok && state.savedAt)
+    return (
+      <p role="status" className="font-semibold text-emerald-900" data-testid="form-saved">
+        <span aria-hidden="true">✓ </span>
+        {state.savedStatus ? t(`savedAs.${state.savedStatus as "draft"}`) : t("saved")}
+      </p>
+    );
+  if (!state.error) return null;
+  return (
+    <div role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900" data-testid="form-error">
+      <p className="font-semibold">
+        <span aria-hidden="true">✕ </span>
+        {t(`errors.${state.error}`, { seconds: state.retryAfterS ?? 0 })}
+      </p>
+      {state.details?.length ? (
+        <ul className="mt-1 list-disc pl-5 font-mono text-sm">
+          {state.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function describedBy(state: ActionState, name: string, extra?: string): string | undefined {
+  const ids = [state.fields?.[name] ? `${name}-error` : null, extra].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
