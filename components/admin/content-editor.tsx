@@ -70,7 +70,7 @@ export function ContentEditor({ kind, itemKey, isNew, locale, initial, slugged }
               <label htmlFor={`summary_${l}`} className={labelClass}>
                 {t("fields.summary")}
               </label>
-              <textarea id={`summary_${l}`} name={`summary_${l}`} value={values[`summary_${l}`]} onChange={set(`summary_${l}`)} required rows={2} className={inputClass} aria-describedby={describedBy(state, `summary_${l}`)} />
+              <textarea id={`summary_${l}`} name={`summary_${l}`} value={values[`summary_${l}`]} onChange={set(`summary_${l}`)} required rows={3} className={inputClass} aria-describedby={describedBy(state, `summary_${l}`)} />
               <FieldError state={state} name={`summary_${l}`} />
             </div>
             {slugged ? (

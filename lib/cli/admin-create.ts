@@ -16,8 +16,8 @@ const USAGE = `Usage: npm run admin:create -- --email EMAIL --name "NAME" [--loc
        npm run admin:create -- --reset EMAIL [--locale en|es]`;
 
 const Args = z.union([
-  z.object({ email: StaffEmail, name: StaffName, locale: z.enum(routing.locales).default("en"), reset: z.undefined() }),
-  z.object({ reset: StaffEmail, locale: z.enum(routing.locales).default("en"), email: z.undefined(), name: z.undefined() }),
+  z.object({ email: StaffEmail, name: StaffName, locale: z.enum(routing.locales).default("en") }).strict(),
+  z.object({ reset: StaffEmail, locale: z.enum(routing.locales).default("en") }).strict(),
 ]);
 
 function main(): number {
@@ -28,14 +28,14 @@ function main(): number {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const args = Args.safeParse(values);
+  const args = Args.safeParse({ ...values });
   if (!args.success) {
     console.error(USAGE);
     return 2;
   }
   const db = getDb();
   const now = Date.now();
-  if (args.data.reset !== undefined) {
+  if ("reset" in args.data) {
     const user = credentialsByEmail(db, args.data.reset);
     if (!user) {
       console.error(`No staff account has the e-mail ${args.data.reset}.`);
