@@ -75,8 +75,8 @@ export function parseAlertForm(fd: FormData): FormResult<z.output<typeof AlertIn
     endsAt: ends,
     status,
   });
-  if (!parsed.success) Object.assign(fields, fieldsOf(parsed.error, (path) => ALERT_FIELD[String(path[0])] ?? String(path[0])));
-  if (parsed.success && ends !== null && starts !== null && ends <= starts) fields.ends = "endsBeforeStart";
+  if (ends !== null && starts !== null && ends <= starts) fields.ends = "endsBeforeStart";
+  if (!parsed.success) for (const [name, key] of Object.entries(fieldsOf(parsed.error, (path) => ALERT_FIELD[String(path[0])] ?? String(path[0])))) fields[name] ??= key;
   if (Object.keys(fields).length > 0 || !parsed.success) return { ok: false, fields };
   return { ok: true, value: parsed.data };
 }
