@@ -49,8 +49,8 @@ export default defineConfig({
     {
       name: "phone",
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions: chromium },
-      // Upstream failures, the empty-database server, the rate limit and the XSS corpus are exercised once, by the desktop project.
-      testIgnore: [/resilience\.spec/, /no-data\.spec/, /rate-limit\.spec/, /xss\.spec/, HISTORY_SPECS],
+      // Upstream failures, the empty-database server, the rate limit, the XSS corpus and the first-admin setup are exercised once, by the desktop project.
+      testIgnore: [/resilience\.spec/, /no-data\.spec/, /rate-limit\.spec/, /xss\.spec/, /admin-setup\.spec/, HISTORY_SPECS],
     },
     {
       name: "history-desktop",
