@@ -1,6 +1,7 @@
 /**
- * `npm run alert:add -- …`: publishes a bilingual staff alert to $DATA_DIR until the staff editor
- * exists. It appears in /api/v1/alerts and the feeds at once (and from --starts when that is later).
+ * `npm run alert:add -- …`: publishes a bilingual alert to $DATA_DIR from a shell (scripts,
+ * or when nobody can sign in to the staff admin). It appears on the pages, in /api/v1/alerts and
+ * the feeds at once (and from --starts when that is later), recorded as a revision by "cli".
  */
 import { closeAllDatabases, getDb } from "@/lib/db/client";
 import { createAlert } from "@/lib/alerts/store";

@@ -53,7 +53,7 @@ export function parseAlertArgs(argv: string[], now: number): AlertArgs {
     ports: a.ports === undefined ? [] : a.ports.split(",").map((p) => p.trim()).filter(Boolean),
     startsAt: a.starts ?? now,
     endsAt: a.ends ?? null,
-    // Drafts wait for the staff admin, which can review and publish them; from here it is live.
+    // From the command line an alert is live at once; drafts and scheduling are in the staff admin.
     status: "published",
   });
   if (!input.success) return { ok: false, message: input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };

@@ -1,6 +1,6 @@
 /**
  * The content model: what every kind of item holds, as zod schemas. The seed files, the database
- * rows and (later) the staff editor all go through these, so an item missing a language never
+ * rows and the staff editor all go through these, so an item missing a language never
  * reaches a page.
  */
 import { z } from "zod";
