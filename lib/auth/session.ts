@@ -84,7 +84,7 @@ export function deleteUserSessions(db: Db, userId: number): number {
   return db.prepare("DELETE FROM staff_sessions WHERE user_id = ?").run(userId).changes;
 }
 
-/** Removes sessions nobody can use any more (the poller's housekeeping calls it). */
+/** Removes sessions nobody can use any more (every sign-in does this housekeeping first). */
 export function pruneSessions(db: Db, now: number): number {
   return db
     .prepare("DELETE FROM staff_sessions WHERE (stage = 'password' AND created_at <= ?) OR created_at <= ? OR last_seen_at <= ?")

@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { audit } from "@/lib/auth/audit";
 import { clientAddress, isSameOrigin, sessionToken } from "@/lib/auth/guard";
 import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "@/lib/auth/password";
-import { ABSOLUTE_MS, createSession, deleteSession, PENDING_MS, readSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { ABSOLUTE_MS, createSession, deleteSession, PENDING_MS, pruneSessions, readSession, SESSION_COOKIE } from "@/lib/auth/session";
 import { checkThrottle, clearAccountFailures, recordFailure } from "@/lib/auth/throttle";
 import { acceptTotp } from "@/lib/auth/totp";
 import { completeSetup as completeAccountSetup, consumeRecoveryCode, credentialsByEmail, credentialsById, inviteUser, unusedRecoveryCodes, claimTotpStep } from "@/lib/auth/users";
@@ -55,6 +55,7 @@ export async function signIn(_prev: ActionState, fd: FormData): Promise<ActionSt
     return fail("credentials");
   }
   deleteSession(db, await sessionToken());
+  pruneSessions(db, now);
   const token = createSession(db, { userId: usable.id, stage: "password", now, address, userAgent: (await headers()).get("user-agent") ?? undefined });
   await setSessionCookie(token, PENDING_MS);
   redirect(`/${locale}/admin/sign-in/verify?next=${encodeURIComponent(safeNext(field(fd, "next"), locale))}`);

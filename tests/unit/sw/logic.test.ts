@@ -9,6 +9,7 @@ import {
   fallbackCsp,
   fallbackHtml,
   isIconOrManifest,
+  isAdminPath,
   isPortsApi,
   isStaticAsset,
   isWarmMessage,
@@ -35,6 +36,13 @@ describe("routes", () => {
     expect(isPortsApi("/api/v1/portsx")).toBe(false);
     expect(isPortsApi("/api/health")).toBe(false);
     expect(isPortsApi("/api/v1/dashboard")).toBe(false);
+  });
+
+  it("never stores staff pages (they hold drafts, and must not outlive a sign-out)", () => {
+    expect(isAdminPath("/en/admin")).toBe(true);
+    expect(isAdminPath("/es/admin/content/guide/into-mexico")).toBe(true);
+    expect(isAdminPath("/en/administration-news")).toBe(false);
+    expect(isAdminPath("/en/guides/admin")).toBe(false);
   });
 
   it("treats Next's hashed build files and fonts as static, icons and manifests apart", () => {
