@@ -34,7 +34,7 @@ const LOCALE_LIKE = /^\/([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(?:\/|$)/;
 
 /**
  * The feeds and calendar files already carry their language in the path and are not pages: they skip locale
- * negotiation, whose NEXT_LOCALE cookie would keep shared caches from storing them.
+ * negotiation, whose locale cookie would keep shared caches from storing them.
  */
 const FEED_PATH = new RegExp(
   `^/(?:${routing.locales.join("|")})/(?:(?:(?:ports/[a-z0-9-]+|announcements)/)?feed\\.(?:rss|atom)|meetings/[a-z0-9-]+\\.ics)$`,

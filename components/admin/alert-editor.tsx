@@ -12,8 +12,7 @@ import type { Severity } from "@/lib/alerts/model";
 import { routing, SITE_TIME_ZONE, type Locale } from "@/lib/i18n/routing";
 import { formatDateTime } from "@/components/ui/format";
 import { AlertNotice } from "@/components/alerts/alert-notice";
-import { describedBy, FieldError, FormMessage, inputClass, labelClass, primaryButton, secondaryButton } from "@/components/admin/form-bits";
-import { OneSidedWarning } from "@/components/admin/one-sided";
+import { describedBy, FieldError, inputClass, labelClass, PublishBar } from "@/components/admin/form-bits";
 
 export interface AlertValues {
   title_en: string;
@@ -128,16 +127,7 @@ export function AlertEditor({ id, locale, initial, ports, previewTexts }: { id: 
           {t("alerts.timeHint", { zone: SITE_TIME_ZONE })}
         </p>
       </div>
-      <OneSidedWarning edited={edited} state={state} />
-      <FormMessage state={state} pending={pending} />
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="publish" className={primaryButton} disabled={pending} data-testid="publish">
-          {t("publish")}
-        </button>
-        <button type="submit" name="intent" value="draft" className={secondaryButton} disabled={pending} data-testid="save-draft">
-          {t("saveDraft")}
-        </button>
-      </div>
+      <PublishBar edited={edited} state={state} pending={pending} />
     </form>
   );
 }

@@ -10,8 +10,7 @@ import { saveContentAction } from "@/lib/admin/actions/content";
 import { INITIAL_STATE } from "@/lib/admin/result";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import { Prose } from "@/components/content/prose";
-import { describedBy, FieldError, FormMessage, inputClass, labelClass, primaryButton, secondaryButton } from "@/components/admin/form-bits";
-import { OneSidedWarning } from "@/components/admin/one-sided";
+import { describedBy, FieldError, inputClass, labelClass, PublishBar } from "@/components/admin/form-bits";
 
 export type ContentValues = Record<"title_en" | "title_es" | "summary_en" | "summary_es" | "slug_en" | "slug_es" | "body_en" | "body_es" | "data", string>;
 
@@ -116,16 +115,7 @@ export function ContentEditor({ kind, itemKey, isNew, locale, initial, slugged }
         <textarea id="data" name="data" value={values.data} onChange={set("data")} rows={Math.min(30, Math.max(4, values.data.split("\n").length + 1))} spellCheck={false} className={`${inputClass} font-mono text-sm`} aria-describedby={describedBy(state, "data", "data-hint")} />
         <FieldError state={state} name="data" />
       </div>
-      <OneSidedWarning edited={edited} state={state} />
-      <FormMessage state={state} pending={pending} />
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="publish" className={primaryButton} disabled={pending} data-testid="publish">
-          {t("publish")}
-        </button>
-        <button type="submit" name="intent" value="draft" className={secondaryButton} disabled={pending} data-testid="save-draft">
-          {t("saveDraft")}
-        </button>
-      </div>
+      <PublishBar edited={edited} state={state} pending={pending} />
     </form>
   );
 }

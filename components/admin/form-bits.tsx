@@ -1,7 +1,10 @@
 "use client";
 /** Small pieces every admin form uses: error summaries, field errors, the saved line. */
+import type React from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/admin/result";
+import type { Locale } from "@/lib/i18n/routing";
+import { OneSidedWarning } from "@/components/admin/one-sided";
 
 export const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900";
 export const labelClass = "block font-semibold text-slate-900";
@@ -53,4 +56,44 @@ export function FormMessage({ state, pending }: { state: ActionState; pending?: 
 export function describedBy(state: ActionState, name: string, extra?: string): string | undefined {
   const ids = [state.fields?.[name] ? `${name}-error` : null, extra].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
+}
+
+/**
+ * A labelled single-line field with its optional hint and its error, wired together with
+ * aria-describedby. Extra input attributes (type, autoComplete, required, pattern…) pass through.
+ */
+export function TextField({ id, name, label, hint, state, className, ...input }: { id: string; name: string; label: string; hint?: string; state: ActionState; className?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} name={name} className={inputClass} aria-describedby={describedBy(state, name, hint ? `${id}-hint` : undefined)} {...input} />
+      <FieldError state={state} name={name} />
+    </div>
+  );
+}
+
+/** The end of both editors: the one-language warning, the outcome, Publish and Save as draft. */
+export function PublishBar({ edited, state, pending }: { edited: readonly Locale[]; state: ActionState; pending: boolean }) {
+  const t = useTranslations("Admin");
+  return (
+    <>
+      <OneSidedWarning edited={edited} state={state} />
+      <FormMessage state={state} pending={pending} />
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="publish" className={primaryButton} disabled={pending} data-testid="publish">
+          {t("publish")}
+        </button>
+        <button type="submit" name="intent" value="draft" className={secondaryButton} disabled={pending} data-testid="save-draft">
+          {t("saveDraft")}
+        </button>
+      </div>
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { completeSetup } from "@/lib/admin/actions/auth";
 import { INITIAL_STATE } from "@/lib/admin/result";
 import { Link } from "@/lib/i18n/navigation";
-import { describedBy, FieldError, FormMessage, inputClass, labelClass, primaryButton } from "@/components/admin/form-bits";
+import { FormMessage, primaryButton, TextField } from "@/components/admin/form-bits";
 import { RecoveryCodes } from "@/components/admin/recovery-codes";
 
 /** Choose a password, pair the authenticator app, then see the recovery codes once. */
@@ -32,23 +32,8 @@ export function SetupForm({ token, secret, qrSvg, email }: { token: string; secr
       <FormMessage state={state} />
       <fieldset className="space-y-3">
         <legend className="text-xl font-bold">{t("passwordHeading")}</legend>
-        <p id="password-hint" className="text-slate-800">
-          {t("passwordHint")}
-        </p>
-        <div>
-          <label htmlFor="password" className={labelClass}>
-            {t("password")}
-          </label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} className={inputClass} aria-describedby={describedBy(state, "password", "password-hint")} />
-          <FieldError state={state} name="password" />
-        </div>
-        <div>
-          <label htmlFor="confirm" className={labelClass}>
-            {t("confirm")}
-          </label>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" required className={inputClass} aria-describedby={describedBy(state, "confirm")} />
-          <FieldError state={state} name="confirm" />
-        </div>
+        <TextField id="password" name="password" label={t("password")} hint={t("passwordHint")} state={state} type="password" autoComplete="new-password" required minLength={8} />
+        <TextField id="confirm" name="confirm" label={t("confirm")} state={state} type="password" autoComplete="new-password" required />
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="text-xl font-bold">{t("appHeading")}</legend>
@@ -57,13 +42,7 @@ export function SetupForm({ token, secret, qrSvg, email }: { token: string; secr
         <p className="text-slate-800">
           {t("manual")} <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="totp-secret">{secret.replace(/(.{4})/g, "$1 ").trim()}</code>
         </p>
-        <div>
-          <label htmlFor="code" className={labelClass}>
-            {t("code")}
-          </label>
-          <input id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" required className={`${inputClass} max-w-xs font-mono text-lg`} aria-describedby={describedBy(state, "code")} />
-          <FieldError state={state} name="code" />
-        </div>
+        <TextField id="code" name="code" label={t("code")} state={state} type="text" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" required />
       </fieldset>
       <button type="submit" className={primaryButton} disabled={pending}>
         {t("submit")}

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { signIn, verifySecondFactor } from "@/lib/admin/actions/auth";
 import { INITIAL_STATE } from "@/lib/admin/result";
 import type { Locale } from "@/lib/i18n/routing";
-import { FormMessage, inputClass, labelClass, primaryButton } from "@/components/admin/form-bits";
+import { FormMessage, primaryButton, TextField } from "@/components/admin/form-bits";
 
 export function SignInForm({ locale, next }: { locale: Locale; next: string }) {
   const t = useTranslations("Admin.signIn");
@@ -14,18 +14,8 @@ export function SignInForm({ locale, next }: { locale: Locale; next: string }) {
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="next" value={next} />
       <FormMessage state={state} />
-      <div>
-        <label htmlFor="email" className={labelClass}>
-          {t("email")}
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor="password" className={labelClass}>
-          {t("password")}
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-      </div>
+      <TextField id="email" name="email" label={t("email")} state={state} type="email" autoComplete="username" required />
+      <TextField id="password" name="password" label={t("password")} state={state} type="password" autoComplete="current-password" required />
       <button type="submit" className={primaryButton} disabled={pending}>
         {t("submit")}
       </button>
@@ -41,15 +31,7 @@ export function VerifyForm({ locale, next }: { locale: Locale; next: string }) {
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="next" value={next} />
       <FormMessage state={state} />
-      <div>
-        <label htmlFor="code" className={labelClass}>
-          {t("code")}
-        </label>
-        <p id="code-hint" className="text-sm text-slate-700">
-          {t("codeHint")}
-        </p>
-        <input id="code" name="code" type="text" inputMode="text" autoComplete="one-time-code" required maxLength={40} aria-describedby="code-hint" className={`${inputClass} max-w-xs font-mono text-lg`} />
-      </div>
+      <TextField id="code" name="code" label={t("code")} hint={t("codeHint")} state={state} type="text" autoComplete="one-time-code" required maxLength={40} />
       <button type="submit" className={primaryButton} disabled={pending}>
         {t("submit")}
       </button>

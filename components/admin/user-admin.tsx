@@ -6,7 +6,7 @@ import { INITIAL_STATE, type ActionState } from "@/lib/admin/result";
 import type { Role } from "@/lib/auth/users";
 import type { Locale } from "@/lib/i18n/routing";
 import { CopyButton } from "@/components/ui/copy-button";
-import { describedBy, FieldError, FormMessage, inputClass, labelClass, primaryButton, secondaryButton } from "@/components/admin/form-bits";
+import { FormMessage, inputClass, labelClass, primaryButton, secondaryButton, TextField } from "@/components/admin/form-bits";
 
 // Not imported from lib/auth/users: that module brings zod, whose eval probe the CSP would report.
 const ROLES: readonly Role[] = ["editor", "admin"];
@@ -31,20 +31,8 @@ export function NewUserForm({ locale }: { locale: Locale }) {
   return (
     <form action={action} className="mt-3 grid max-w-3xl gap-3 md:grid-cols-3" data-testid="new-user">
       <input type="hidden" name="locale" value={locale} />
-      <div>
-        <label htmlFor="new-name" className={labelClass}>
-          {t("users.name")}
-        </label>
-        <input id="new-name" name="name" required className={inputClass} aria-describedby={describedBy(state, "name")} />
-        <FieldError state={state} name="name" />
-      </div>
-      <div>
-        <label htmlFor="new-email" className={labelClass}>
-          {t("users.email")}
-        </label>
-        <input id="new-email" name="email" type="email" required className={inputClass} aria-describedby={describedBy(state, "email")} />
-        <FieldError state={state} name="email" />
-      </div>
+      <TextField id="new-name" name="name" label={t("users.name")} state={state} required />
+      <TextField id="new-email" name="email" label={t("users.email")} state={state} type="email" required />
       <div>
         <label htmlFor="new-role" className={labelClass}>
           {t("users.role")}

@@ -5,6 +5,9 @@ export const routing = defineRouting({
   locales: ["en", "es"],
   defaultLocale: "en",
   localePrefix: "always",
+  // The remembered language: Secure and __Host- like every cookie here (the Observatory's cookie
+  // test; reliability.md A5). Browsers treat http://localhost as secure, so development keeps it.
+  localeCookie: { name: "__Host-NEXT_LOCALE", secure: true, sameSite: "lax", path: "/" },
 });
 
 /** San Diego and Tijuana share Pacific time (Baja California follows U.S. DST rules). */

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { listAllAlerts } from "@/lib/alerts/store";
 import { alertState } from "@/lib/admin/status";
@@ -12,10 +12,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 
 type Props = PageProps<"/[locale]/admin">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin" });
-  return { title: t("nav.overview") };
-}
+export const generateMetadata = adminTitle("nav.overview");
 
 export default async function AdminHome({ params }: Props) {
   const { locale } = (await params) as { locale: Locale };

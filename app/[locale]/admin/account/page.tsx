@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { unusedRecoveryCodes } from "@/lib/auth/users";
 import { formatPacific } from "@/lib/alerts/items";
@@ -9,10 +9,7 @@ import { ChangePasswordForm, RecoveryCodesForm } from "@/components/admin/accoun
 
 type Props = PageProps<"/[locale]/admin/account">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin" });
-  return { title: t("nav.account") };
-}
+export const generateMetadata = adminTitle("nav.account");
 
 export default async function AccountPage({ params }: Props) {
   const { locale } = (await params) as { locale: Locale };

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { listAllAlerts } from "@/lib/alerts/store";
 import { alertState } from "@/lib/admin/status";
@@ -8,14 +8,12 @@ import { formatPacific } from "@/lib/alerts/items";
 import { Link } from "@/lib/i18n/navigation";
 import { getPort } from "@/lib/ports";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminTable } from "@/components/admin/admin-table";
 import { StateBadge } from "@/components/admin/state-badge";
 
 type Props = PageProps<"/[locale]/admin/alerts">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin" });
-  return { title: t("nav.alerts") };
-}
+export const generateMetadata = adminTitle("nav.alerts");
 
 export default async function AlertsAdminPage({ params }: Props) {
   const { locale } = (await params) as { locale: Locale };
@@ -37,43 +35,29 @@ export default async function AlertsAdminPage({ params }: Props) {
       {alerts.length === 0 ? (
         <p className="mt-4">{t("alerts.none")}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">{t("alerts.heading")}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="p-2">{t("alerts.titleColumn")}</th>
-                <th scope="col" className="p-2">{t("alerts.severity")}</th>
-                <th scope="col" className="p-2">{t("state.label")}</th>
-                <th scope="col" className="p-2">{t("alerts.when")}</th>
-                <th scope="col" className="p-2">{t("alerts.ports")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.map((a) => (
-                <tr key={a.id} className="border-b border-slate-200 align-top" data-testid="alert-row">
-                  <td className="p-2">
-                    <Link href={`/admin/alerts/${a.id}`} className="font-semibold text-sky-800 underline underline-offset-4">
-                      <span lang="en">{a.title.en}</span>
-                    </Link>
-                    <span className="block text-slate-700" lang="es">
-                      {a.title.es}
-                    </span>
-                  </td>
-                  <td className="p-2">{tf(`severity.${a.severity}`)}</td>
-                  <td className="p-2">
-                    <StateBadge state={alertState(a, staff.now)} label={t(`state.${alertState(a, staff.now)}`)} />
-                  </td>
-                  <td className="p-2">
-                    {formatPacific(a.startsAt, locale)}
-                    {a.endsAt !== null ? ` – ${formatPacific(a.endsAt, locale)}` : ` – ${t("alerts.untilFurtherNotice")}`}
-                  </td>
-                  <td className="p-2">{a.ports.length === 0 ? t("alerts.allPorts") : a.ports.map((p) => getPort(p)?.name[locale] ?? p).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable caption={t("alerts.heading")} columns={[t("alerts.titleColumn"), t("alerts.severity"), t("state.label"), t("alerts.when"), t("alerts.ports")]}>
+          {alerts.map((a) => (
+            <tr key={a.id} className="border-b border-slate-200 align-top" data-testid="alert-row">
+              <td className="p-2">
+                <Link href={`/admin/alerts/${a.id}`} className="font-semibold text-sky-800 underline underline-offset-4">
+                  <span lang="en">{a.title.en}</span>
+                </Link>
+                <span className="block text-slate-700" lang="es">
+                  {a.title.es}
+                </span>
+              </td>
+              <td className="p-2">{tf(`severity.${a.severity}`)}</td>
+              <td className="p-2">
+                <StateBadge state={alertState(a, staff.now)} label={t(`state.${alertState(a, staff.now)}`)} />
+              </td>
+              <td className="p-2">
+                {formatPacific(a.startsAt, locale)}
+                {a.endsAt !== null ? ` – ${formatPacific(a.endsAt, locale)}` : ` – ${t("alerts.untilFurtherNotice")}`}
+              </td>
+              <td className="p-2">{a.ports.length === 0 ? t("alerts.allPorts") : a.ports.map((p) => getPort(p)?.name[locale] ?? p).join(", ")}</td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </>
   );

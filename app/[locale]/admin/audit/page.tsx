@@ -1,21 +1,19 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { listAudit } from "@/lib/auth/audit";
 import { formatPacific } from "@/lib/alerts/items";
 import { Link } from "@/lib/i18n/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminTable } from "@/components/admin/admin-table";
 
 type Props = PageProps<"/[locale]/admin/audit">;
 const PAGE = 100;
 /** Message keys cannot hold dots (next-intl reads them as nesting). */
 const actionKey = (action: string) => action.replace(/\./g, "_");
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin" });
-  return { title: t("nav.audit") };
-}
+export const generateMetadata = adminTitle("nav.audit");
 
 /** Admins only: every sign-in, failed attempt, edit, restore and account change, newest first. */
 export default async function AuditPage({ params, searchParams }: Props) {
@@ -31,34 +29,20 @@ export default async function AuditPage({ params, searchParams }: Props) {
       <AdminNav user={staff.user} locale={locale} current="/admin/audit" />
       <h1 className="text-3xl font-bold tracking-tight">{t("audit.heading")}</h1>
       <p className="mt-2 max-w-3xl text-slate-800">{t("audit.intro")}</p>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">{t("audit.heading")}</caption>
-          <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="p-2">{t("audit.when")}</th>
-              <th scope="col" className="p-2">{t("audit.who")}</th>
-              <th scope="col" className="p-2">{t("audit.what")}</th>
-              <th scope="col" className="p-2">{t("audit.target")}</th>
-              <th scope="col" className="p-2">{t("audit.from")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-b border-slate-200 align-top" data-testid="audit-row" data-action={e.action}>
-                <td className="whitespace-nowrap p-2">{formatPacific(e.at, locale)}</td>
-                <td className="break-all p-2">{e.actor}</td>
-                <td className="p-2">
-                  {t.has(`audit.actions.${actionKey(e.action)}` as never) ? t(`audit.actions.${actionKey(e.action)}` as never) : e.action}
-                  {e.detail ? <span className="block font-mono text-xs text-slate-700">{JSON.stringify(e.detail)}</span> : null}
-                </td>
-                <td className="p-2 font-mono text-xs">{e.target ?? "—"}</td>
-                <td className="p-2 font-mono text-xs">{e.address ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption={t("audit.heading")} columns={[t("audit.when"), t("audit.who"), t("audit.what"), t("audit.target"), t("audit.from")]}>
+        {entries.map((e) => (
+          <tr key={e.id} className="border-b border-slate-200 align-top" data-testid="audit-row" data-action={e.action}>
+            <td className="whitespace-nowrap p-2">{formatPacific(e.at, locale)}</td>
+            <td className="break-all p-2">{e.actor}</td>
+            <td className="p-2">
+              {t.has(`audit.actions.${actionKey(e.action)}` as never) ? t(`audit.actions.${actionKey(e.action)}` as never) : e.action}
+              {e.detail ? <span className="block font-mono text-xs text-slate-700">{JSON.stringify(e.detail)}</span> : null}
+            </td>
+            <td className="p-2 font-mono text-xs">{e.target ?? "—"}</td>
+            <td className="p-2 font-mono text-xs">{e.address ?? "—"}</td>
+          </tr>
+        ))}
+      </AdminTable>
       {entries.length === PAGE && last ? (
         <p className="mt-4">
           <Link href={`/admin/audit?before=${last.id}`} className="font-semibold text-sky-800 underline underline-offset-4">

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { getNow, getTranslations, setRequestLocale } from "next-intl/server";
 import { renderSVG } from "uqr";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { getDb } from "@/lib/db/client";
 import { inviteUser } from "@/lib/auth/users";
 import { newTotpSecret, totpUri } from "@/lib/auth/totp";
@@ -10,10 +10,7 @@ import { Link } from "@/lib/i18n/navigation";
 
 type Props = PageProps<"/[locale]/admin/setup">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin.setup" });
-  return { title: t("title") };
-}
+export const generateMetadata = adminTitle("setup.title");
 
 /** Reached from a one-time setup link; the link itself is the proof (no session yet). */
 export default async function SetupPage({ params, searchParams }: Props) {

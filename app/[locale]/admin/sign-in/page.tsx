@@ -1,17 +1,14 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { currentStaff } from "@/lib/auth/guard";
 import { safeNext } from "@/lib/admin/paths";
 import { SignInForm } from "@/components/admin/sign-in-forms";
 
 type Props = PageProps<"/[locale]/admin/sign-in">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin.signIn" });
-  return { title: t("title") };
-}
+export const generateMetadata = adminTitle("signIn.title");
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = (await params) as { locale: Locale };

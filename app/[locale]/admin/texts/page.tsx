@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing, type Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { defaultText, EDITABLE_TEXTS } from "@/lib/admin/ui-texts";
 import { readOverrides } from "@/lib/i18n/overrides";
@@ -9,10 +9,7 @@ import { TextsEditor } from "@/components/admin/texts-editor";
 
 type Props = PageProps<"/[locale]/admin/texts">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin" });
-  return { title: t("nav.texts") };
-}
+export const generateMetadata = adminTitle("nav.texts");
 
 export default async function TextsPage({ params }: Props) {
   const { locale } = (await params) as { locale: Locale };

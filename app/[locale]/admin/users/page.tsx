@@ -1,18 +1,16 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
 import { formatPacific } from "@/lib/alerts/items";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminTable } from "@/components/admin/admin-table";
 import { NewUserForm, UserControls } from "@/components/admin/user-admin";
 
 type Props = PageProps<"/[locale]/admin/users">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin" });
-  return { title: t("nav.users") };
-}
+export const generateMetadata = adminTitle("nav.users");
 
 export default async function UsersPage({ params }: Props) {
   const { locale } = (await params) as { locale: Locale };
@@ -31,35 +29,22 @@ export default async function UsersPage({ params }: Props) {
         </h2>
         <NewUserForm locale={locale} />
       </section>
-      <div className="mt-6 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">{t("users.heading")}</caption>
-          <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="p-2">{t("users.name")}</th>
-              <th scope="col" className="p-2">{t("users.role")}</th>
-              <th scope="col" className="p-2">{t("state.label")}</th>
-              <th scope="col" className="p-2">{t("users.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-200 align-top" data-testid="user-row" data-email={u.email}>
-                <td className="p-2">
-                  <span className="font-semibold">{u.name}</span>
-                  <span className="block break-all text-slate-700">{u.email}</span>
-                  <span className="block text-slate-700">{t("users.since", { date: formatPacific(u.createdAt, locale) })}</span>
-                </td>
-                <td className="p-2">{t(`roles.${u.role}`)}</td>
-                <td className="p-2">{u.disabledAt !== null ? t("users.disabled") : u.active ? t("users.active") : t("users.invited")}</td>
-                <td className="p-2">
-                  <UserControls id={u.id} role={u.role} disabled={u.disabledAt !== null} self={u.id === staff.user.id} locale={locale} name={u.name} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption={t("users.heading")} columns={[t("users.name"), t("users.role"), t("state.label"), t("users.actions")]} className="mt-6">
+        {users.map((u) => (
+          <tr key={u.id} className="border-b border-slate-200 align-top" data-testid="user-row" data-email={u.email}>
+            <td className="p-2">
+              <span className="font-semibold">{u.name}</span>
+              <span className="block break-all text-slate-700">{u.email}</span>
+              <span className="block text-slate-700">{t("users.since", { date: formatPacific(u.createdAt, locale) })}</span>
+            </td>
+            <td className="p-2">{t(`roles.${u.role}`)}</td>
+            <td className="p-2">{u.disabledAt !== null ? t("users.disabled") : u.active ? t("users.active") : t("users.invited")}</td>
+            <td className="p-2">
+              <UserControls id={u.id} role={u.role} disabled={u.disabledAt !== null} self={u.id === staff.user.id} locale={locale} name={u.name} />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </>
   );
 }

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { getAlert } from "@/lib/alerts/store";
 import { alertState } from "@/lib/admin/status";
@@ -16,10 +16,7 @@ import { Notice } from "@/components/admin/notice";
 
 type Props = PageProps<"/[locale]/admin/alerts/[id]">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin.alerts" });
-  return { title: t("editTitle") };
-}
+export const generateMetadata = adminTitle("alerts.editTitle");
 
 export default async function AlertEditPage({ params, searchParams }: Props) {
   const { locale, id: rawId } = (await params) as { locale: Locale; id: string };

@@ -10,6 +10,7 @@ import { contentPath } from "@/lib/content/paths";
 import { formatPacific } from "@/lib/alerts/items";
 import { Link } from "@/lib/i18n/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminTable } from "@/components/admin/admin-table";
 import { StateBadge } from "@/components/admin/state-badge";
 
 type Props = PageProps<"/[locale]/admin/content/[kind]">;
@@ -42,54 +43,41 @@ export default async function ContentListPage({ params }: Props) {
         ) : null}
       </div>
       <p className="mt-2 max-w-3xl text-slate-800">{t(`content.intro.${kind.data}`)}</p>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">{t(`kinds.${kind.data}`)}</caption>
-          <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="p-2">{t("alerts.titleColumn")}</th>
-              <th scope="col" className="p-2">{t("state.label")}</th>
-              <th scope="col" className="p-2">{t("content.updated")}</th>
-              <th scope="col" className="p-2">{t("content.public")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.key} className="border-b border-slate-200 align-top" data-testid="item-row" data-key={item.key}>
-                <td className="p-2">
-                  <Link href={`/admin/content/${kind.data}/${item.key}`} className="font-semibold text-sky-800 underline underline-offset-4">
-                    <span lang="en">{item.title.en}</span>
-                  </Link>
-                  <span className="block text-slate-700" lang="es">
-                    {item.title.es}
-                  </span>
-                </td>
-                <td className="p-2">
-                  <StateBadge state={item.status} label={t(`status.${item.status}`)} />
-                </td>
-                <td className="p-2">
-                  {formatPacific(item.updatedAt, locale)}
-                  <span className="block text-slate-700">{item.origin === "seed" ? t("content.fromFiles") : t("content.editedByStaff")}</span>
-                </td>
-                <td className="p-2">
-                  {item.status === "published" ? (
-                    <span className="flex gap-3">
-                      <a href={`/en${contentPath(item, "en")}`} className="text-sky-800 underline underline-offset-4" lang="en">
-                        English
-                      </a>
-                      <a href={`/es${contentPath(item, "es")}`} className="text-sky-800 underline underline-offset-4" lang="es">
-                        Español
-                      </a>
-                    </span>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption={t(`kinds.${kind.data}`)} columns={[t("alerts.titleColumn"), t("state.label"), t("content.updated"), t("content.public")]}>
+        {items.map((item) => (
+          <tr key={item.key} className="border-b border-slate-200 align-top" data-testid="item-row" data-key={item.key}>
+            <td className="p-2">
+              <Link href={`/admin/content/${kind.data}/${item.key}`} className="font-semibold text-sky-800 underline underline-offset-4">
+                <span lang="en">{item.title.en}</span>
+              </Link>
+              <span className="block text-slate-700" lang="es">
+                {item.title.es}
+              </span>
+            </td>
+            <td className="p-2">
+              <StateBadge state={item.status} label={t(`status.${item.status}`)} />
+            </td>
+            <td className="p-2">
+              {formatPacific(item.updatedAt, locale)}
+              <span className="block text-slate-700">{item.origin === "seed" ? t("content.fromFiles") : t("content.editedByStaff")}</span>
+            </td>
+            <td className="p-2">
+              {item.status === "published" ? (
+                <span className="flex gap-3">
+                  <a href={`/en${contentPath(item, "en")}`} className="text-sky-800 underline underline-offset-4" lang="en">
+                    English
+                  </a>
+                  <a href={`/es${contentPath(item, "es")}`} className="text-sky-800 underline underline-offset-4" lang="es">
+                    Español
+                  </a>
+                </span>
+              ) : (
+                "—"
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </>
   );
 }

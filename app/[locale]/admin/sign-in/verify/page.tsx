@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { getNow, getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { getDb } from "@/lib/db/client";
 import { sessionToken } from "@/lib/auth/guard";
 import { readSession } from "@/lib/auth/session";
@@ -10,10 +10,7 @@ import { VerifyForm } from "@/components/admin/sign-in-forms";
 
 type Props = PageProps<"/[locale]/admin/sign-in/verify">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin.verify" });
-  return { title: t("title") };
-}
+export const generateMetadata = adminTitle("verify.title");
 
 /** The second step; only reachable with a session whose password step is done. */
 export default async function VerifyPage({ params, searchParams }: Props) {

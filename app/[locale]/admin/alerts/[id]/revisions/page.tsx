@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { alertRevisions, getAlert, type AlertRevision } from "@/lib/alerts/store";
 import { formatPacific } from "@/lib/alerts/items";
@@ -11,10 +11,7 @@ import { comparePair, RevisionsView } from "@/components/admin/revisions-view";
 
 type Props = PageProps<"/[locale]/admin/alerts/[id]/revisions">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin.revisions" });
-  return { title: t("title") };
-}
+export const generateMetadata = adminTitle("revisions.title");
 
 export default async function AlertRevisionsPage({ params, searchParams }: Props) {
   const { locale, id } = (await params) as { locale: Locale; id: string };

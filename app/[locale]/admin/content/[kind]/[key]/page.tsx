@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { ContentKind, itemFormDefaults } from "@/lib/admin/forms";
 import { CREATABLE_KINDS, dataTemplate, SLUGGED_KINDS } from "@/lib/admin/templates";
@@ -15,10 +15,7 @@ import { Notice } from "@/components/admin/notice";
 
 type Props = PageProps<"/[locale]/admin/content/[kind]/[key]">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin.content" });
-  return { title: t("editTitle") };
-}
+export const generateMetadata = adminTitle("content.editTitle");
 
 export default async function ContentEditPage({ params, searchParams }: Props) {
   const { locale, kind: rawKind, key } = (await params) as { locale: Locale; kind: string; key: string };

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { ContentKind, dataToYaml } from "@/lib/admin/forms";
 import { getItem, revisions as itemRevisions } from "@/lib/content/store";
@@ -12,10 +12,7 @@ import { comparePair, RevisionsView } from "@/components/admin/revisions-view";
 
 type Props = PageProps<"/[locale]/admin/content/[kind]/[key]/revisions">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as Locale, namespace: "Admin.revisions" });
-  return { title: t("title") };
-}
+export const generateMetadata = adminTitle("revisions.title");
 
 export default async function ContentRevisionsPage({ params, searchParams }: Props) {
   const { locale, kind: rawKind, key } = (await params) as { locale: Locale; kind: string; key: string };
