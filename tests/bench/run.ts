@@ -12,11 +12,16 @@
  * 6. Content: seeding a fresh database from content/, the check at each later start, and site
  *    search (FTS5) vs a plain LIKE scan of the same rows.
  *
+ * 7. Staff admin: an Argon2id password check (OWASP parameters, a deliberate cost) vs a SHA-256 of
+ *    the same password, and an online backup (SQLite backup API) of a 1-million-reading database vs
+ *    a plain file copy of it (which would not be safe while the site writes).
+ *
  * `npm run bench -- queries import` runs only the named sections (parse, import, queries,
- * single-flight, api, content); with no names, all of them.
+ * single-flight, api, content, admin); with no names, all of them.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -33,6 +38,8 @@ import { benchHistoryQueries } from "./history-queries";
 import { readSeedFiles } from "@/lib/content/seed-files";
 import { applySeed } from "@/lib/content/store";
 import { searchContent } from "@/lib/content/search";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { backupDatabase } from "@/lib/db/backup";
 
 const XML_FIXTURE = "tests/fixtures/cbp/bwt-xml_2026-01-15T181012Z_borderbuddy.xml";
 const JSON_FIXTURE = "tests/fixtures/cbp/bwtnew_2026-08-31T034144Z_otrolado.json";
@@ -238,7 +245,45 @@ function benchContent(): void {
   db.close();
 }
 
-const SECTIONS = ["parse", "import", "queries", "single-flight", "api", "content"] as const;
+async function benchAdmin(): Promise<void> {
+  const phc = await hashPassword("a long staff pass phrase");
+  const verifies: number[] = [];
+  const digests: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    let t = process.hrtime.bigint();
+    await verifyPassword(phc, "a long staff pass phrase");
+    verifies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    t = process.hrtime.bigint();
+    createHash("sha256").update("a long staff pass phrase").digest("hex");
+    digests.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  results["admin:password"] = { argon2idVerifyMs: median(verifies), sha256Ms: median(digests) };
+  table.push(`| Staff password check, median of 15 | SHA-256 of the password ${median(digests).toFixed(3)} ms (no protection) | Argon2id m=19456 t=2 p=1 verify ${median(verifies).toFixed(0)} ms | the deliberate cost of one sign-in (A1: ≤ 500 ms) |`);
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "smart-border-bench-backup-"));
+  try {
+    const db = openDatabase(path.join(dir, "smart-border.db"));
+    const insert = db.prepare("INSERT INTO lane_reading VALUES ('250401', 'passenger', 'standard', ?, 'x', 'open', ?, 5, 10, ?)");
+    db.transaction(() => {
+      for (let i = 0; i < 1_000_000; i++) insert.run(i, i % 120, i);
+    })();
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    const bytes = statSync(path.join(dir, "smart-border.db")).size;
+    let t = process.hrtime.bigint();
+    copyFileSync(path.join(dir, "smart-border.db"), path.join(dir, "copy.db"));
+    const copyMs = Number(process.hrtime.bigint() - t) / 1e6;
+    t = process.hrtime.bigint();
+    const check = await backupDatabase(db, path.join(dir, "backup.db"), Date.now());
+    const backupMs = Number(process.hrtime.bigint() - t) / 1e6;
+    db.close();
+    results["admin:backup"] = { bytes, copyMs, backupAndCheckMs: backupMs, integrity: check.integrity };
+    table.push(`| \`npm run backup\` of a ${(bytes / 1e6).toFixed(0)} MB database (1,000,000 readings), copy + integrity_check + counts | plain file copy ${copyMs.toFixed(0)} ms (unsafe while writing) | ${(backupMs / 1000).toFixed(2)} s, integrity ${check.integrity} | consistent while the site writes |`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SECTIONS = ["parse", "import", "queries", "single-flight", "api", "content", "admin"] as const;
 const asked = process.argv.slice(2);
 const unknownSection = asked.find((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknownSection !== undefined) {
@@ -252,6 +297,7 @@ console.log(`Node ${process.version}, ${os.cpus().length} cores, load average ${
 
 if (wanted("parse")) benchParse();
 if (wanted("content")) benchContent();
+if (wanted("admin")) await benchAdmin();
 // Before the servers start, so nothing else competes for the CPU.
 if (wanted("import")) await benchHistoryImport();
 if (wanted("queries")) await benchHistoryQueries(table, results);

@@ -29,14 +29,19 @@ async function setSessionCookie(token: string, maxAgeMs: number): Promise<void> 
   (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: Math.floor(maxAgeMs / 1000) });
 }
 
+/** Over-long fields get the same answer as wrong ones (and never reach Argon2 with a megabyte). */
+const SignInForm = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
+const CodeForm = z.object({ code: z.string().trim().max(40) });
+
 const throttled = (retryAfterMs: number): ActionState => fail("throttled", { retryAfterS: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
 
 /** Step 1: e-mail and password. The same answer for an unknown e-mail and a wrong password. */
 export async function signIn(_prev: ActionState, fd: FormData): Promise<ActionState> {
   if (!(await isSameOrigin())) return fail("cross-site");
   const locale: Locale = LocaleField.parse(field(fd, "locale"));
-  const email = field(fd, "email").trim().slice(0, 320);
-  const password = field(fd, "password");
+  const input = SignInForm.safeParse({ email: field(fd, "email"), password: field(fd, "password") });
+  const email = input.success ? input.data.email : field(fd, "email").trim().slice(0, 320);
+  const password = input.success ? input.data.password : "";
   const db = getDb();
   const now = Date.now();
   const address = await clientAddress();
@@ -46,7 +51,7 @@ export async function signIn(_prev: ActionState, fd: FormData): Promise<ActionSt
     audit(db, { at: now, userId: null, actor: email, action: "sign-in.throttled", detail: { scope: gate.scope }, address });
     return throttled(gate.retryAfterMs);
   }
-  const user = email && password.length <= 1024 ? credentialsByEmail(db, email) : null;
+  const user = input.success && email ? credentialsByEmail(db, email) : null;
   const usable = user?.active && user.disabledAt === null && user.passwordHash ? user : null;
   const good = usable ? await verifyPassword(usable.passwordHash!, password) : (await spendVerifyTime(password), false);
   if (!usable || !good) {
@@ -75,7 +80,7 @@ export async function verifySecondFactor(_prev: ActionState, fd: FormData): Prom
   const gate = checkThrottle(db, keys, now);
   if (!gate.ok) return throttled(gate.retryAfterMs);
   const creds = credentialsById(db, pending.user.id);
-  const code = field(fd, "code").trim().slice(0, 40);
+  const code = CodeForm.safeParse({ code: field(fd, "code") }).data?.code ?? "";
   let method: "totp" | "recovery" | null = null;
   if (creds?.totpSecret) {
     const step = acceptTotp(creds.totpSecret, code, now, creds.totpLastStep);
