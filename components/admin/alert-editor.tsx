@@ -37,7 +37,7 @@ function pacificLabel(value: string, locale: Locale): string {
   return formatDateTime(locale, Date.UTC(y, mo - 1, d, h, mi), { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
 }
 
-export function AlertEditor({ id, locale, initial, ports, previewTexts }: { id: number | "new"; locale: Locale; initial: AlertValues; ports: { slug: string; name: string }[]; previewTexts: Record<Locale, AlertPreviewTexts> }) {
+export function AlertEditor({ id, revision, locale, initial, ports, previewTexts }: { id: number | "new"; revision: number | null; locale: Locale; initial: AlertValues; ports: { slug: string; name: string }[]; previewTexts: Record<Locale, AlertPreviewTexts> }) {
   const t = useTranslations("Admin");
   const [state, action, pending] = useActionState(saveAlertAction, INITIAL_STATE);
   const [values, setValues] = useState(initial);
@@ -46,6 +46,8 @@ export function AlertEditor({ id, locale, initial, ports, previewTexts }: { id: 
   return (
     <form action={action} className="mt-4 space-y-6" data-testid="alert-editor">
       <input type="hidden" name="id" value={id} />
+      {/* The version this form started from: saving over someone else's newer save is refused. */}
+      {revision !== null ? <input type="hidden" name="revision" value={revision} /> : null}
       <input type="hidden" name="locale" value={locale} />
       <div className="grid gap-6 lg:grid-cols-2">
         {routing.locales.map((l) => {

@@ -23,12 +23,13 @@ function Preview({ title, summary, body, lang }: { title: string; summary: strin
     <div lang={lang} className="rounded border border-dashed border-slate-400 bg-slate-50 p-3" data-testid={`preview-${lang}`}>
       <p className="text-2xl font-bold tracking-tight">{title || "…"}</p>
       <p className="mt-1 text-lg text-slate-700">{summary}</p>
-      <Prose markdown={deferred} className="mt-3" idPrefix="preview-" />
+      <Prose markdown={deferred} className="mt-3" idPrefix={`preview-${lang}-`} />
     </div>
   );
 }
 
-export function ContentEditor({ kind, itemKey, isNew, locale, initial, slugged }: { kind: string; itemKey: string; isNew: boolean; locale: Locale; initial: ContentValues; slugged: boolean }) {
+export function ContentEditor({ kind, itemKey, revision, locale, initial, slugged }: { kind: string; itemKey: string; revision: number | null; locale: Locale; initial: ContentValues; slugged: boolean }) {
+  const isNew = revision === null;
   const t = useTranslations("Admin");
   const [state, action, pending] = useActionState(saveContentAction, INITIAL_STATE);
   const [values, setValues] = useState(initial);
@@ -52,7 +53,11 @@ export function ContentEditor({ kind, itemKey, isNew, locale, initial, slugged }
           <FieldError state={state} name="key" />
         </div>
       ) : (
-        <input type="hidden" name="key" value={itemKey} />
+        <>
+          <input type="hidden" name="key" value={itemKey} />
+          {/* The version this form started from: saving over someone else's newer save is refused. */}
+          <input type="hidden" name="revision" value={revision} />
+        </>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         {routing.locales.map((l) => (

@@ -11,13 +11,13 @@ export const labelClass = "block font-semibold text-slate-900";
 export const primaryButton = "rounded bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60";
 export const secondaryButton = "rounded border border-slate-500 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60";
 
-/** The message under a field, tied to it with aria-describedby by the caller (id = `${name}-error`). */
-export function FieldError({ state, name }: { state: ActionState; name: string }) {
+/** The message under a field, tied to it with aria-describedby by the caller (id = `${id}-error`; id defaults to the name). */
+export function FieldError({ state, name, id = name }: { state: ActionState; name: string; id?: string }) {
   const t = useTranslations("Admin.fieldErrors");
   const key = state.fields?.[name];
   if (!key) return null;
   return (
-    <p id={`${name}-error`} className="mt-1 text-sm font-semibold text-red-800">
+    <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
       <span aria-hidden="true">✕ </span>
       {t(key as never)}
     </p>
@@ -45,7 +45,9 @@ export function FormMessage({ state, pending }: { state: ActionState; pending?: 
       {state.details?.length ? (
         <ul className="mt-1 list-disc pl-5 font-mono text-sm">
           {state.details.map((d) => (
-            <li key={d}>{d}</li>
+            <li key={d}>
+              {d}: <span className="font-sans">{t("fieldErrors.invalid")}</span>
+            </li>
           ))}
         </ul>
       ) : null}
@@ -53,8 +55,8 @@ export function FormMessage({ state, pending }: { state: ActionState; pending?: 
   );
 }
 
-export function describedBy(state: ActionState, name: string, extra?: string): string | undefined {
-  const ids = [state.fields?.[name] ? `${name}-error` : null, extra].filter(Boolean);
+export function describedBy(state: ActionState, name: string, extra?: string, id = name): string | undefined {
+  const ids = [state.fields?.[name] ? `${id}-error` : null, extra].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
@@ -73,8 +75,8 @@ export function TextField({ id, name, label, hint, state, className, ...input }:
           {hint}
         </p>
       ) : null}
-      <input id={id} name={name} className={inputClass} aria-describedby={describedBy(state, name, hint ? `${id}-hint` : undefined)} {...input} />
-      <FieldError state={state} name={name} />
+      <input id={id} name={name} className={inputClass} aria-describedby={describedBy(state, name, hint ? `${id}-hint` : undefined, id)} {...input} />
+      <FieldError state={state} name={name} id={id} />
     </div>
   );
 }

@@ -13,7 +13,8 @@ export function TextsEditor({ rows }: { rows: { key: string; label: string; valu
   const t = useTranslations("Admin");
   const [state, action, pending] = useActionState(saveUiTextsAction, INITIAL_STATE);
   const [values, setValues] = useState(() => Object.fromEntries(rows.flatMap((r) => routing.locales.map((l) => [`${r.key}|${l}`, r.values[l]]))));
-  const edited = routing.locales.filter((l) => rows.some((r) => values[`${r.key}|${l}`] !== r.values[l]));
+  // Per text, as the server checks: a text reworded in one language only.
+  const edited = rows.map((r) => routing.locales.filter((l) => values[`${r.key}|${l}`] !== r.values[l])).find((langs) => langs.length === 1) ?? [];
   return (
     <form action={action} className="mt-4 space-y-4" data-testid="texts-editor">
       {rows.map((r) => (

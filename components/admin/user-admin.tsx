@@ -73,8 +73,9 @@ export function UserControls({ id, role, disabled, self, locale, name }: { id: n
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="op" value="role" />
             <input type="hidden" name="role" value={role === "admin" ? "editor" : "admin"} />
-            <button type="submit" className={button} disabled={pending} aria-label={t("makeRoleFor", { role: tr(role === "admin" ? "editor" : "admin"), name })}>
+            <button type="submit" className={button} disabled={pending}>
               {t("makeRole", { role: tr(role === "admin" ? "editor" : "admin") })}
+              <span className="sr-only"> ({name})</span>
             </button>
           </form>
         ) : null}
@@ -83,8 +84,9 @@ export function UserControls({ id, role, disabled, self, locale, name }: { id: n
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="op" value={disabled ? "enable" : "disable"} />
-            <button type="submit" className={button} disabled={pending} aria-label={t(disabled ? "enableFor" : "disableFor", { name })}>
+            <button type="submit" className={button} disabled={pending}>
               {t(disabled ? "enable" : "disable")}
+              <span className="sr-only"> ({name})</span>
             </button>
           </form>
         ) : null}
@@ -92,8 +94,9 @@ export function UserControls({ id, role, disabled, self, locale, name }: { id: n
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="op" value="reset" />
-          <button type="submit" className={button} disabled={pending} aria-label={t("resetFor", { name })}>
+          <button type="submit" className={button} disabled={pending}>
             {t("reset")}
+            <span className="sr-only"> ({name})</span>
           </button>
         </form>
       </div>

@@ -110,21 +110,52 @@ export function parseContentForm(fd: FormData, kind: z.infer<typeof ContentKind>
     data,
   });
   if (parsed.success) return { ok: true, value: parsed.data };
-  const details = parsed.error.issues.filter((i) => i.path[0] === "data").map((i) => `${i.path.slice(1).join(".") || "data"}: ${i.message}`);
-  return { ok: false, fields: fieldsOf(parsed.error, (path) => (path.length >= 2 && path[0] !== "data" ? `${String(path[0])}_${String(path[1])}` : String(path[0]))), details };
+  // Which details are wrong, by their YAML path (the names staff see in the field); the page says what is wrong in their language.
+  const details = [...new Set(parsed.error.issues.filter((i) => i.path[0] === "data").map((i) => i.path.slice(1).join(".") || "data"))];
+  const fields = fieldsOf(parsed.error, (path) => (path.length >= 2 && path[0] !== "data" ? `${String(path[0])}_${String(path[1])}` : String(path[0])));
+  // "Both languages need a body" names no language: show it under both.
+  if (fields.body) {
+    fields.body_en ??= "required";
+    fields.body_es ??= "required";
+    delete fields.body;
+  }
+  return { ok: false, fields, details };
 }
 
-/** Which languages an edit touched, comparing the bilingual fields with the saved item. */
-export function languagesChanged(before: Pick<ItemInput, "title" | "summary" | "body" | "slug"> | null, after: Pick<ItemInput, "title" | "summary" | "body" | "slug">): Locale[] {
-  if (!before) return ["en", "es"];
-  return (["en", "es"] as const).filter((l) => (["title", "summary", "body", "slug"] as const).some((f) => before[f][l] !== after[f][l]));
+/** Every text of one language inside the kind-specific details (any { en, es } pair, at any depth). */
+export function detailsText(data: unknown, locale: Locale): string {
+  const out: unknown[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if ("en" in o && "es" in o) out.push(o[locale]);
+      else Object.values(o).forEach(walk);
+    }
+  };
+  walk(data);
+  return JSON.stringify(out);
 }
 
-export function alertLanguagesChanged(before: { title: { en: string; es: string }; body: { en: string; es: string } } | null, after: z.output<typeof AlertInput>): Locale[] {
+type Bilingual = Pick<ItemInput, "title" | "summary" | "body" | "slug"> & { data?: unknown };
+
+/**
+ * Which languages an edit touched: the bilingual fields and the texts inside the details, compared
+ * with the version the public last saw (null when it never saw one: then both count as new).
+ */
+export function languagesChanged(before: Bilingual | null, after: Bilingual): Locale[] {
   if (!before) return ["en", "es"];
+  return (["en", "es"] as const).filter(
+    (l) => (["title", "summary", "body", "slug"] as const).some((f) => before[f][l] !== after[f][l]) || detailsText(before.data, l) !== detailsText(after.data, l),
+  );
+}
+
+export function alertLanguagesChanged(before: z.output<typeof AlertInput> | null, after: z.output<typeof AlertInput>): Locale[] {
+  if (!before) return ["en", "es"];
+  const none = { en: "", es: "" };
   return languagesChanged(
-    { title: before.title, body: before.body, summary: { en: "", es: "" }, slug: { en: "", es: "" } },
-    { title: { en: after.titleEn, es: after.titleEs }, body: { en: after.bodyEn, es: after.bodyEs }, summary: { en: "", es: "" }, slug: { en: "", es: "" } },
+    { title: { en: before.titleEn, es: before.titleEs }, body: { en: before.bodyEn, es: before.bodyEs }, summary: none, slug: none },
+    { title: { en: after.titleEn, es: after.titleEs }, body: { en: after.bodyEn, es: after.bodyEs }, summary: none, slug: none },
   );
 }
 

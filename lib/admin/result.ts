@@ -11,15 +11,15 @@ export type ActionError =
   | "expired-link"
   | "one-sided"
   | "not-found"
+  | "stale"
   | "conflict"
-  | "last-admin"
   | "self";
 
 export interface ActionState {
   ok: boolean;
   error?: ActionError;
   fields?: FieldErrors;
-  /** Technical detail shown under a field (the zod message of a data field), English. */
+  /** The paths of kind-specific details (YAML) that are not valid, e.g. "sources.en.0.url". */
   details?: string[];
   retryAfterS?: number;
   /** The languages an unconfirmed one-sided edit changed. */

@@ -44,13 +44,23 @@ export function checkThrottle(db: Db, keys: ThrottleKeys, now: number): Throttle
   return wait > 0 ? { ok: false, scope: "account", retryAfterMs: wait } : { ok: true };
 }
 
-export function recordFailure(db: Db, keys: ThrottleKeys, now: number): void {
-  db.transaction(() => {
+/** Counts a failure; returns the rows written, so an attempt counted in advance can be forgiven. */
+export function recordFailure(db: Db, keys: ThrottleKeys, now: number): number[] {
+  return db.transaction(() => {
     db.prepare("DELETE FROM auth_failures WHERE at <= ?").run(now - WINDOW_MS);
     const insert = db.prepare("INSERT INTO auth_failures (scope, key, at) VALUES (?, ?, ?)");
-    insert.run("account", normalizeAccount(keys.account), now);
-    insert.run("address", keys.address, now);
+    return [Number(insert.run("account", normalizeAccount(keys.account), now).lastInsertRowid), Number(insert.run("address", keys.address, now).lastInsertRowid)];
   })();
+}
+
+/**
+ * Password checks take ~40 ms of Argon2 on another thread, so an attempt is counted as a failure
+ * before the check and forgiven after a right answer: parallel guesses cannot all slip in under
+ * the limit while the first ones are still being checked.
+ */
+export function forgiveAttempt(db: Db, rows: readonly number[]): void {
+  const del = db.prepare("DELETE FROM auth_failures WHERE rowid = ?");
+  for (const row of rows) del.run(row);
 }
 
 /** After a complete sign-in the account starts afresh (the address count stays). */

@@ -60,6 +60,7 @@ export async function restoreDatabase(backupFile: string, liveFile: string, opts
   const check = checkDatabaseFile(backupFile);
   if (check.integrity !== "ok") throw new RestoreRefused(`the backup fails PRAGMA integrity_check: ${check.integrity}`);
   const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+  if (check.schemaVersion < 1) throw new RestoreRefused("the file is an SQLite database but not this site's (it has no schema_migrations)");
   if (check.schemaVersion > latest) throw new RestoreRefused(`the backup has schema version ${check.schemaVersion}, newer than this code (${latest}); update the code first`);
   mkdirSync(path.dirname(liveFile), { recursive: true });
   let safety: string | null = null;

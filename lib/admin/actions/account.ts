@@ -1,6 +1,7 @@
 "use server";
 /** A staff member's own account: a new password, new recovery codes. */
-import { authorize } from "@/lib/auth/guard";
+import { authorize, type Staff } from "@/lib/auth/guard";
+import { checkThrottle, forgiveAttempt, recordFailure } from "@/lib/auth/throttle";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
 import { createSession, deleteUserSessions, ABSOLUTE_MS, SESSION_COOKIE } from "@/lib/auth/session";
 import { credentialsById, replaceRecoveryCodes, setPassword } from "@/lib/auth/users";
@@ -13,10 +14,19 @@ const text = (fd: FormData, name: string): string => {
   return typeof v === "string" ? v.slice(0, 4096) : "";
 };
 
-/** Checks the current password; a stolen open session alone cannot change it. */
-async function currentPasswordOk(userId: number, password: string, db: Parameters<typeof credentialsById>[0]): Promise<boolean> {
-  const creds = credentialsById(db, userId);
-  return !!creds?.passwordHash && (await verifyPassword(creds.passwordHash, password));
+/**
+ * Checks the current password, so a stolen open session alone cannot change it, under the same
+ * throttle as sign-in (the account's e-mail and the client address). Null when it is right.
+ */
+async function checkCurrentPassword(staff: Staff, password: string): Promise<ActionState | null> {
+  const keys = { account: staff.user.email, address: staff.address };
+  const gate = checkThrottle(staff.db, keys, staff.now);
+  if (!gate.ok) return fail("throttled", { retryAfterS: Math.max(1, Math.ceil(gate.retryAfterMs / 1000)) });
+  const attempt = recordFailure(staff.db, keys, staff.now);
+  const creds = credentialsById(staff.db, staff.user.id);
+  if (!creds?.passwordHash || !(await verifyPassword(creds.passwordHash, password))) return fail("invalid", { fields: { current: "wrongPassword" } });
+  forgiveAttempt(staff.db, attempt);
+  return null;
 }
 
 /** A new password ends every session of the account, this one included, and starts a fresh one here. */
@@ -24,7 +34,8 @@ export async function changePasswordAction(_prev: ActionState, fd: FormData): Pr
   const auth = await authorize("editor");
   if (!auth.ok) return fail(auth.error);
   const { db, user, now, address } = auth.staff;
-  if (!(await currentPasswordOk(user.id, text(fd, "current"), db))) return fail("invalid", { fields: { current: "wrongPassword" } });
+  const wrong = await checkCurrentPassword(auth.staff, text(fd, "current"));
+  if (wrong) return wrong;
   const next = text(fd, "password");
   const problem = passwordProblem(next, user.email);
   if (problem) return fail("invalid", { fields: { password: `password.${problem}` } });
@@ -47,7 +58,8 @@ export async function newRecoveryCodesAction(_prev: ActionState, fd: FormData): 
   const auth = await authorize("editor");
   if (!auth.ok) return fail(auth.error);
   const { db, user, now, address } = auth.staff;
-  if (!(await currentPasswordOk(user.id, text(fd, "current"), db))) return fail("invalid", { fields: { current: "wrongPassword" } });
+  const wrong = await checkCurrentPassword(auth.staff, text(fd, "current"));
+  if (wrong) return wrong;
   const codes = staffWrite(
     db,
     () => replaceRecoveryCodes(db, user.id),

@@ -23,9 +23,11 @@ export async function saveAlertAction(_prev: ActionState, fd: FormData): Promise
   if (id === undefined) return fail("invalid");
   const existing = id === null ? null : getAlert(db, id);
   if (id !== null && !existing) return fail("not-found");
+  if (existing && fd.get("revision") !== String(existing.revision)) return fail("stale");
   const form = parseAlertForm(fd);
   if (!form.ok) return fail("invalid", { fields: form.fields });
-  const changed = alertLanguagesChanged(existing, form.value);
+  const lastPublished = id === null ? undefined : alertRevisions(db, id).findLast((r) => r.snapshot.status === "published")?.snapshot;
+  const changed = alertLanguagesChanged(lastPublished ?? null, form.value);
   if (form.value.status === "published" && changed.length === 1 && fd.get("confirm_one_sided") !== "on") return fail("one-sided", { changed });
   const saved = staffWrite(
     db,
@@ -48,10 +50,12 @@ export async function restoreAlertRevision(_prev: ActionState, fd: FormData): Pr
   const revision = Id.safeParse(fd.get("revision"));
   if (!id.success || !revision.success) return fail("invalid");
   const snapshot = alertRevisions(db, id.data).find((r) => r.revision === revision.data)?.snapshot;
-  if (!snapshot) return fail("not-found");
+  const current = getAlert(db, id.data);
+  if (!snapshot || !current) return fail("not-found");
   staffWrite(
     db,
-    () => saveAlert(db, id.data, snapshot, { author: user.email, now }),
+    // The text and times come back; whether it is public stays as it is now.
+    () => saveAlert(db, id.data, { ...snapshot, status: current.status }, { author: user.email, now }),
     () => ({ at: now, userId: user.id, actor: user.email, action: "alert.restore", target: `alert/${id.data}`, detail: { revision: revision.data }, address }),
   );
   redirect(`/${LocaleField.parse(fd.get("locale"))}/admin/alerts/${id.data}?restored=${revision.data}`);

@@ -12,7 +12,7 @@ import { audit } from "@/lib/auth/audit";
 import { clientAddress, isSameOrigin, sessionToken } from "@/lib/auth/guard";
 import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { ABSOLUTE_MS, createSession, deleteSession, PENDING_MS, pruneSessions, readSession, SESSION_COOKIE } from "@/lib/auth/session";
-import { checkThrottle, clearAccountFailures, recordFailure } from "@/lib/auth/throttle";
+import { checkThrottle, clearAccountFailures, forgiveAttempt, recordFailure } from "@/lib/auth/throttle";
 import { acceptTotp } from "@/lib/auth/totp";
 import { completeSetup as completeAccountSetup, consumeRecoveryCode, credentialsByEmail, credentialsById, inviteUser, unusedRecoveryCodes, claimTotpStep } from "@/lib/auth/users";
 import { fail, type ActionState } from "@/lib/admin/result";
@@ -53,12 +53,13 @@ export async function signIn(_prev: ActionState, fd: FormData): Promise<ActionSt
   }
   const user = input.success && email ? credentialsByEmail(db, email) : null;
   const usable = user?.active && user.disabledAt === null && user.passwordHash ? user : null;
+  const attempt = recordFailure(db, keys, now);
   const good = usable ? await verifyPassword(usable.passwordHash!, password) : (await spendVerifyTime(password), false);
   if (!usable || !good) {
-    recordFailure(db, keys, now);
     audit(db, { at: now, userId: user?.id ?? null, actor: email || "(empty)", action: "sign-in.failed", detail: { step: "password" }, address });
     return fail("credentials");
   }
+  forgiveAttempt(db, attempt);
   deleteSession(db, await sessionToken());
   pruneSessions(db, now);
   const token = createSession(db, { userId: usable.id, stage: "password", now, address, userAgent: (await headers()).get("user-agent") ?? undefined });

@@ -4,13 +4,13 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { SqliteError } from "better-sqlite3";
 import { z } from "zod";
-import { getItem, itemRevision, writeItem } from "@/lib/content/store";
+import { getItem, itemRevision, revisions, writeItem } from "@/lib/content/store";
+import { CREATABLE_KINDS } from "@/lib/admin/templates";
 import { authorize } from "@/lib/auth/guard";
 import { ContentKind, languagesChanged, parseContentForm } from "@/lib/admin/forms";
 import { fail, type ActionState } from "@/lib/admin/result";
 import { staffWrite } from "@/lib/admin/write";
 import { routing } from "@/lib/i18n/routing";
-import { toInput } from "@/lib/content/store";
 
 const Key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
 const Revision = z.coerce.number().int().positive();
@@ -30,12 +30,16 @@ export async function saveContentAction(_prev: ActionState, fd: FormData): Promi
   if (!kind.success) return fail("invalid");
   if (!key.success) return fail("invalid", { fields: { key: "invalid" } });
   const isNew = fd.get("new") === "1";
+  // "new" is the address of the create form, so it cannot be an item's key.
+  if (isNew && (!(CREATABLE_KINDS as readonly string[]).includes(kind.data) || key.data === "new")) return fail("invalid", { fields: { key: "invalid" } });
   const existing = getItem(db, kind.data, key.data);
   if (isNew && existing) return fail("conflict", { fields: { key: "taken" } });
   if (!isNew && !existing) return fail("not-found");
+  if (existing && fd.get("revision") !== String(existing.revision)) return fail("stale");
   const form = parseContentForm(fd, kind.data, key.data);
   if (!form.ok) return fail("invalid", { fields: form.fields, details: form.details });
-  const changed = languagesChanged(existing, form.value);
+  const lastPublished = existing ? revisions(db, existing.id).findLast((r) => r.snapshot.status === "published")?.snapshot : undefined;
+  const changed = languagesChanged(lastPublished ?? null, form.value);
   if (form.value.status === "published" && changed.length === 1 && fd.get("confirm_one_sided") !== "on") return fail("one-sided", { changed });
   try {
     staffWrite(
@@ -68,8 +72,9 @@ export async function restoreContentRevision(_prev: ActionState, fd: FormData): 
   try {
     staffWrite(
       db,
-      () => writeItem(db, { ...snapshot, key: item.key, kind: item.kind }, { author: user.email, origin: "staff", now }),
-      () => ({ at: now, userId: user.id, actor: user.email, action: "content.restore", target: `${kind.data}/${key.data}`, detail: { revision: revision.data, from: toInput(item).status }, address }),
+      // The text comes back; whether it is public stays as it is now (publishing is a separate, explicit step).
+      () => writeItem(db, { ...snapshot, key: item.key, kind: item.kind, status: item.status }, { author: user.email, origin: "staff", now }),
+      () => ({ at: now, userId: user.id, actor: user.email, action: "content.restore", target: `${kind.data}/${key.data}`, detail: { revision: revision.data }, address }),
     );
   } catch (error) {
     if (isUniqueViolation(error)) return fail("conflict");

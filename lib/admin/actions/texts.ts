@@ -14,7 +14,8 @@ export async function saveUiTextsAction(_prev: ActionState, fd: FormData): Promi
   const { db, user, now, address } = auth.staff;
   const fields: Record<string, string> = {};
   const next: { key: string; locale: Locale; value: string | null }[] = [];
-  const changedLocales = new Set<Locale>();
+  // Per text: which languages changed. A text reworded in one language only must be confirmed.
+  const changedByKey = new Map<string, Locale[]>();
   for (const locale of routing.locales) {
     const current = readOverrides(db, locale);
     for (const key of EDITABLE_TEXTS) {
@@ -26,12 +27,13 @@ export async function saveUiTextsAction(_prev: ActionState, fd: FormData): Promi
       const stored = value === defaultText(key, locale) ? null : value;
       if (stored !== (current.get(key) ?? null)) {
         next.push({ key, locale, value: stored });
-        changedLocales.add(locale);
+        changedByKey.set(key, [...(changedByKey.get(key) ?? []), locale]);
       }
     }
   }
   if (Object.keys(fields).length) return fail("invalid", { fields });
-  if (changedLocales.size === 1 && fd.get("confirm_one_sided") !== "on") return fail("one-sided", { changed: [...changedLocales] });
+  const oneSided = [...changedByKey.values()].find((langs) => langs.length === 1);
+  if (oneSided && fd.get("confirm_one_sided") !== "on") return fail("one-sided", { changed: oneSided });
   staffWrite(
     db,
     () => {

@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { authorize } from "@/lib/auth/guard";
-import { countAdmins, createUser, DuplicateEmailError, resetCredentials, Role, setDisabled, setRole, StaffEmail, StaffName, userById } from "@/lib/auth/users";
+import { createUser, DuplicateEmailError, resetCredentials, Role, setDisabled, setRole, StaffEmail, StaffName, userById } from "@/lib/auth/users";
 import { fail, type ActionState } from "@/lib/admin/result";
 import { staffWrite } from "@/lib/admin/write";
 import { setupLink } from "@/lib/admin/links";
@@ -45,10 +45,9 @@ export async function updateUserAction(_prev: ActionState, fd: FormData): Promis
   if (!change.success) return fail("invalid");
   const target = userById(db, change.data.id);
   if (!target) return fail("not-found");
-  // Nobody removes their own access by accident, and the site always keeps one admin.
+  // Nobody removes their own access. That also keeps an admin on the site: whoever changes another
+  // admin is one, and stays one.
   if (target.id === user.id && change.data.op !== "reset") return fail("self");
-  const losesAdmin = target.role === "admin" && target.disabledAt === null && ((change.data.op === "role" && change.data.role !== "admin") || change.data.op === "disable");
-  if (losesAdmin && countAdmins(db) <= 1) return fail("last-admin");
   const entry = { at: now, userId: user.id, actor: user.email, action: `user.${change.data.op}`, target: `user/${target.id}`, detail: { email: target.email, ...(change.data.op === "role" ? { role: change.data.role } : {}) }, address };
   const data = change.data;
   if (data.op === "reset") {

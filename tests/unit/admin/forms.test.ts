@@ -53,6 +53,10 @@ describe("one-sided edits", () => {
     expect(languagesChanged(item, { ...item, slug: { en: "g", es: "h2" } })).toEqual(["es"]);
     expect(languagesChanged(item, { ...item, title: { en: "A2", es: "B2" } })).toEqual(["en", "es"]);
     expect(languagesChanged(null, item)).toEqual(["en", "es"]);
+    // Texts inside the details count too: an initiative's timeline entry, a source label.
+    const withData = (es: string) => ({ ...item, data: { timeline: [{ date: "2026", text: { en: "Signed", es } }], order: 1 } });
+    expect(languagesChanged(withData("Firmado"), withData("Firmado el acuerdo"))).toEqual(["es"]);
+    expect(languagesChanged(withData("Firmado"), { ...withData("Firmado"), data: { timeline: [{ date: "2027", text: { en: "Signed", es: "Firmado" } }], order: 2 } })).toEqual([]);
   });
 });
 

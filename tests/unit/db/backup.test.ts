@@ -83,13 +83,17 @@ describe("restore", () => {
     expect(checkDatabaseFile(live)).toMatchObject({ integrity: "ok", counts: { lane_reading: 1 } });
   });
 
-  it("refuses a damaged file and one from newer code, leaving the database alone", async () => {
+  it("refuses a damaged file, another program's database and one from newer code, leaving the database alone", async () => {
     const d = dir();
     const live = path.join(d, "smart-border.db");
     openDatabase(live).close();
     const junk = path.join(d, "junk.db");
     writeFileSync(junk, Buffer.alloc(8192, 7));
     await expect(restoreDatabase(junk, live, { now: Date.now(), safetyCopy: false })).rejects.toThrow();
+    const foreign = new Database(path.join(d, "foreign.db"));
+    foreign.exec("CREATE TABLE notes (x)");
+    foreign.close();
+    await expect(restoreDatabase(path.join(d, "foreign.db"), live, { now: Date.now(), safetyCopy: false })).rejects.toBeInstanceOf(RestoreRefused);
     const newer = openDatabase(path.join(d, "newer.db"));
     newer.prepare("INSERT INTO schema_migrations VALUES (999, 'from the future', 'x')").run();
     newer.close();

@@ -56,6 +56,7 @@ export default async function AlertEditPage({ params, searchParams }: Props) {
       <AlertEditor
         key={alert ? alert.id : "new"}
         id={alert ? alert.id : "new"}
+        revision={alert?.revision ?? null}
         locale={locale}
         initial={initial}
         ports={PORTS.map((p) => ({ slug: p.slug, name: p.name[locale] }))}

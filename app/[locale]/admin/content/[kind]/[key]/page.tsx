@@ -61,7 +61,7 @@ export default async function ContentEditPage({ params, searchParams }: Props) {
         key={item ? item.key : "new"}
         kind={kind.data}
         itemKey={item?.key ?? ""}
-        isNew={isNew}
+        revision={item?.revision ?? null}
         locale={locale}
         initial={initial}
         slugged={SLUGGED_KINDS.includes(kind.data)}
