@@ -109,7 +109,7 @@ export function createUser(db: Db, input: { email: string; name: string; role: R
     if (db.prepare("SELECT 1 FROM staff_users WHERE email = ?").get(email)) throw new DuplicateEmailError();
     const id = Number(db.prepare("INSERT INTO staff_users (email, name, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)").run(email, name, role, now, now).lastInsertRowid);
     return { id, setupToken: createInvite(db, id, now) };
-  })();
+  }).immediate();
 }
 
 /** A fresh one-time setup link for an account; earlier links for it stop working. */
@@ -128,6 +128,9 @@ export function inviteUser(db: Db, token: string, now: number): StaffUser | null
   return user && user.disabledAt === null ? user : null;
 }
 
+// Transactions that read before they write start IMMEDIATE: another process (the poller, a CLI)
+// holding the write lock then makes them wait (busy_timeout) instead of failing with SQLITE_BUSY.
+
 /**
  * Sets the password and second factor through a setup link, marks the link used, ends every
  * session of the account and returns new recovery codes (shown once). Null if the link is no good.
@@ -140,7 +143,7 @@ export function completeSetup(db: Db, opts: { token: string; passwordHash: strin
     db.prepare("UPDATE staff_users SET password_hash = ?, totp_secret = ?, totp_last_step = ?, updated_at = ? WHERE id = ?").run(opts.passwordHash, opts.totpSecret, opts.totpStep, opts.now, user.id);
     db.prepare("DELETE FROM staff_sessions WHERE user_id = ?").run(user.id);
     return { user: { ...user, active: true }, recoveryCodes: replaceRecoveryCodes(db, user.id) };
-  })();
+  }).immediate();
 }
 
 export function replaceRecoveryCodes(db: Db, userId: number): string[] {
@@ -185,5 +188,5 @@ export function resetCredentials(db: Db, userId: number, now: number): string {
     db.prepare("DELETE FROM staff_sessions WHERE user_id = ?").run(userId);
     db.prepare("DELETE FROM staff_recovery_codes WHERE user_id = ?").run(userId);
     return createInvite(db, userId, now);
-  })();
+  }).immediate();
 }

@@ -45,7 +45,7 @@ function main(): number {
       const t = resetCredentials(db, user.id, now);
       audit(db, { at: now, userId: null, actor: "admin:create (command line)", action: "user.reset", target: `user/${user.id}`, detail: { email: user.email } });
       return t;
-    })();
+    }).immediate();
     console.log(`${user.email}'s password and second factor no longer work. Setup link (one use, 24 hours):\n${setupLink(args.data.locale, token)}`);
     return 0;
   }
@@ -58,7 +58,7 @@ function main(): number {
     const c = createUser(db, { email, name, role: "admin" }, now);
     audit(db, { at: now, userId: null, actor: "admin:create (command line)", action: "user.create", target: `user/${c.id}`, detail: { email, role: "admin" } });
     return c;
-  })();
+  }).immediate();
   console.log(`Admin account created for ${email}. Open this setup link (one use, 24 hours) to choose a password and link an authenticator app:\n${setupLink(locale, created.setupToken)}`);
   return 0;
 }
