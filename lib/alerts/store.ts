@@ -94,8 +94,7 @@ export function listActiveAlerts(db: Db, q: { now: number; port?: string }): Ale
     .prepare(
       `SELECT ${ALERT_COLUMNS} FROM alerts a
         WHERE a.status = 'published' AND a.starts_at <= @now AND (a.ends_at IS NULL OR a.ends_at > @now)
-          AND (@port IS NULL OR NOT EXISTS (SELECT 1 FROM alert_ports p WHERE p.alert_id = a.id)
-               OR EXISTS (SELECT 1 FROM alert_ports p WHERE p.alert_id = a.id AND p.port_slug = @port))
+          AND ${FOR_PORT}
         ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, a.starts_at DESC, a.id DESC
         LIMIT 10`,
     )
@@ -149,6 +148,9 @@ function toAlert(row: unknown): Alert | null {
 }
 
 const ALERT_COLUMNS = `a.*, (SELECT json_group_array(port_slug) FROM alert_ports p WHERE p.alert_id = a.id) AS ports`;
+/** An alert concerns @port when it names it or names no port at all (the whole border); @port NULL: any alert. */
+const FOR_PORT = `(@port IS NULL OR NOT EXISTS (SELECT 1 FROM alert_ports p WHERE p.alert_id = a.id)
+               OR EXISTS (SELECT 1 FROM alert_ports p WHERE p.alert_id = a.id AND p.port_slug = @port))`;
 
 export function getAlert(db: Db, id: number): Alert | null {
   const row = db.prepare(`SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.id = ?`).get(id);
@@ -174,8 +176,7 @@ export function listPublicAlerts(db: Db, q: ItemQuery): Alert[] {
     .prepare(
       `SELECT ${ALERT_COLUMNS} FROM alerts a
         WHERE a.status = 'published' AND a.starts_at <= @now AND (a.ends_at IS NULL OR a.ends_at > @endedAfter)
-          AND (@port IS NULL OR NOT EXISTS (SELECT 1 FROM alert_ports p WHERE p.alert_id = a.id)
-               OR EXISTS (SELECT 1 FROM alert_ports p WHERE p.alert_id = a.id AND p.port_slug = @port))
+          AND ${FOR_PORT}
           AND max(a.starts_at, coalesce(a.published_at, a.starts_at)) > @since
         ORDER BY max(a.starts_at, coalesce(a.published_at, a.starts_at)) DESC, a.id DESC
         LIMIT @limit`,
