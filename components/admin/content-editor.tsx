@@ -10,6 +10,7 @@ import { saveContentAction } from "@/lib/admin/actions/content";
 import { INITIAL_STATE } from "@/lib/admin/result";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import { Prose } from "@/components/content/prose";
+import { DetailAdder } from "@/components/admin/detail-adder";
 import { describedBy, FieldError, inputClass, labelClass, PublishBar } from "@/components/admin/form-bits";
 
 export type ContentValues = Record<"title_en" | "title_es" | "summary_en" | "summary_es" | "slug_en" | "slug_es" | "body_en" | "body_es" | "data", string>;
@@ -120,6 +121,7 @@ export function ContentEditor({ kind, itemKey, revision, locale, initial, slugge
         <textarea id="data" name="data" value={values.data} onChange={set("data")} rows={Math.min(30, Math.max(4, values.data.split("\n").length + 1))} spellCheck={false} className={`${inputClass} font-mono text-sm`} aria-describedby={describedBy(state, "data", "data-hint")} />
         <FieldError state={state} name="data" />
       </div>
+      {kind === "initiative" || kind === "meeting" ? <DetailAdder kind={kind} yaml={values.data} onChange={(data) => setValues((v) => ({ ...v, data }))} /> : null}
       <PublishBar edited={edited} state={state} pending={pending} />
     </form>
   );

@@ -91,6 +91,19 @@ test("an editor publishes a bilingual alert, edits a guide, restores a revision 
   await page.goto("/en/guides/into-mexico");
   await expect(page.locator("main")).not.toContainText(added.en);
 
+  // A progress update for an initiative, added with the quick-add form instead of typing YAML.
+  await page.goto("/en/admin/content/initiative/otay-mesa-east");
+  const update = { en: `Coalition briefing held ${tag}`, es: `Se realizó la reunión informativa ${tag}` };
+  await page.locator("#adder-date").fill("2026-12-01");
+  await page.locator("#adder-text_en").fill(update.en);
+  await page.locator("#adder-text_es").fill(update.es);
+  await page.getByTestId("detail-adder").getByRole("button").click();
+  await expect(page.locator("#data")).toHaveValue(new RegExp(update.es));
+  await page.getByTestId("publish").click();
+  await expect(page.getByTestId("form-saved")).toBeVisible();
+  await page.goto("/es/initiatives/garita-otay-mesa-este");
+  await expect(page.locator("main")).toContainText(update.es);
+
   // Sign out; the old cookie no longer opens anything.
   await page.goto("/en/admin");
   await page.getByTestId("sign-out").click();
