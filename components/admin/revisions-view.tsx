@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatPacific } from "@/lib/alerts/items";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { RevisionDiff, type DiffField } from "@/components/admin/revision-diff";
 import { RestoreButton } from "@/components/admin/restore-button";
@@ -31,7 +32,10 @@ export async function RevisionsView<T>({
   snapshotOf,
   fieldsOf,
   restore,
+  back,
 }: {
+  /** The item's editor, linked above the heading. */
+  back: { href: string; label: string };
   locale: Locale;
   revisions: readonly RevisionMeta[];
   current: number;
@@ -45,6 +49,12 @@ export async function RevisionsView<T>({
   const after = pair ? snapshotOf(pair[1]) : undefined;
   return (
     <>
+      <p>
+        <Link href={back.href} className="text-sky-800 underline underline-offset-4">
+          ← {back.label}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">{t("title")}</h1>
       <section aria-labelledby="history-heading" className="mt-6">
         <h2 id="history-heading" className="text-xl font-bold">
           {t("history")}

@@ -9,6 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getPort } from "@/lib/ports";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AdminTable } from "@/components/admin/admin-table";
+import { BilingualTitle } from "@/components/admin/bilingual-title";
 import { StateBadge } from "@/components/admin/state-badge";
 
 type Props = PageProps<"/[locale]/admin/alerts">;
@@ -39,12 +40,7 @@ export default async function AlertsAdminPage({ params }: Props) {
           {alerts.map((a) => (
             <tr key={a.id} className="border-b border-slate-200 align-top" data-testid="alert-row">
               <td className="p-2">
-                <Link href={`/admin/alerts/${a.id}`} className="font-semibold text-sky-800 underline underline-offset-4">
-                  <span lang="en">{a.title.en}</span>
-                </Link>
-                <span className="block text-slate-700" lang="es">
-                  {a.title.es}
-                </span>
+                <BilingualTitle href={`/admin/alerts/${a.id}`} title={a.title} />
               </td>
               <td className="p-2">{tf(`severity.${a.severity}`)}</td>
               <td className="p-2">

@@ -11,6 +11,7 @@ import { formatPacific } from "@/lib/alerts/items";
 import { Link } from "@/lib/i18n/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AdminTable } from "@/components/admin/admin-table";
+import { BilingualTitle } from "@/components/admin/bilingual-title";
 import { StateBadge } from "@/components/admin/state-badge";
 
 type Props = PageProps<"/[locale]/admin/content/[kind]">;
@@ -47,12 +48,7 @@ export default async function ContentListPage({ params }: Props) {
         {items.map((item) => (
           <tr key={item.key} className="border-b border-slate-200 align-top" data-testid="item-row" data-key={item.key}>
             <td className="p-2">
-              <Link href={`/admin/content/${kind.data}/${item.key}`} className="font-semibold text-sky-800 underline underline-offset-4">
-                <span lang="en">{item.title.en}</span>
-              </Link>
-              <span className="block text-slate-700" lang="es">
-                {item.title.es}
-              </span>
+              <BilingualTitle href={`/admin/content/${kind.data}/${item.key}`} title={item.title} />
             </td>
             <td className="p-2">
               <StateBadge state={item.status} label={t(`status.${item.status}`)} />

@@ -5,7 +5,6 @@ import { adminTitle } from "@/lib/admin/metadata";
 import { requireStaff } from "@/lib/auth/guard";
 import { alertRevisions, getAlert, type AlertRevision } from "@/lib/alerts/store";
 import { formatPacific } from "@/lib/alerts/items";
-import { Link } from "@/lib/i18n/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { comparePair, RevisionsView } from "@/components/admin/revisions-view";
 
@@ -38,13 +37,8 @@ export default async function AlertRevisionsPage({ params, searchParams }: Props
   return (
     <>
       <AdminNav user={staff.user} locale={locale} current="/admin/alerts" />
-      <p>
-        <Link href={`/admin/alerts/${alert.id}`} className="text-sky-800 underline underline-offset-4">
-          ← {alert.title[locale]}
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">{t("revisions.title")}</h1>
       <RevisionsView
+        back={{ href: `/admin/alerts/${alert.id}`, label: alert.title[locale] }}
         locale={locale}
         revisions={revisions}
         current={alert.revision}

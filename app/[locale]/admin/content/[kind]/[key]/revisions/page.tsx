@@ -6,7 +6,6 @@ import { requireStaff } from "@/lib/auth/guard";
 import { ContentKind, dataToYaml } from "@/lib/admin/forms";
 import { getItem, revisions as itemRevisions } from "@/lib/content/store";
 import type { ItemInput } from "@/lib/content/model";
-import { Link } from "@/lib/i18n/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { comparePair, RevisionsView } from "@/components/admin/revisions-view";
 
@@ -35,13 +34,8 @@ export default async function ContentRevisionsPage({ params, searchParams }: Pro
   return (
     <>
       <AdminNav user={staff.user} locale={locale} current={`/admin/content/${kind.data}`} />
-      <p>
-        <Link href={`/admin/content/${kind.data}/${item.key}`} className="text-sky-800 underline underline-offset-4">
-          ← {item.title[locale]}
-        </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">{t("revisions.title")}</h1>
       <RevisionsView
+        back={{ href: `/admin/content/${kind.data}/${item.key}`, label: item.title[locale] }}
         locale={locale}
         revisions={revisions}
         current={item.revision}
