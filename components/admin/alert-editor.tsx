@@ -11,6 +11,7 @@ import type { AlertPreviewTexts } from "@/lib/admin/preview-texts";
 import type { Severity } from "@/lib/alerts/model";
 import { routing, SITE_TIME_ZONE, type Locale } from "@/lib/i18n/routing";
 import { formatDateTime } from "@/components/ui/format";
+import { wallTimeOfInput } from "@/lib/time/zone";
 import { AlertNotice } from "@/components/alerts/alert-notice";
 import { describedBy, FieldError, inputClass, labelClass, PublishBar } from "@/components/admin/form-bits";
 
@@ -25,16 +26,13 @@ export interface AlertValues {
   ends: string;
 }
 
-const LANG_NAMES: Record<Locale, string> = { en: "English", es: "Español" };
 // Not imported from the model: that module brings zod, whose eval probe the CSP would report.
 const SEVERITIES: readonly Severity[] = ["info", "warning", "critical"];
 
 function pacificLabel(value: string, locale: Locale): string {
   // The datetime-local value is Pacific wall time already; show it without shifting it again.
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return "…";
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return formatDateTime(locale, Date.UTC(y, mo - 1, d, h, mi), { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
+  const w = wallTimeOfInput(value);
+  return w ? formatDateTime(locale, Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute), { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" }) : "…";
 }
 
 export function AlertEditor({ id, revision, locale, initial, ports, previewTexts }: { id: number | "new"; revision: number | null; locale: Locale; initial: AlertValues; ports: { slug: string; name: string }[]; previewTexts: Record<Locale, AlertPreviewTexts> }) {
@@ -55,26 +53,26 @@ export function AlertEditor({ id, revision, locale, initial, ports, previewTexts
           const start = pacificLabel(values.starts, l);
           const period = (values.ends ? texts.inEffectFromTo : texts.inEffectFrom).replace("{start}", start).replace("{end}", pacificLabel(values.ends, l));
           return (
-            <fieldset key={l} lang={l} className="min-w-0 space-y-3 rounded-lg border border-slate-300 bg-white p-4" data-testid={`alert-${l}`}>
-              <legend className="px-1 text-lg font-bold">{LANG_NAMES[l]}</legend>
+            <fieldset key={l} className="min-w-0 space-y-3 rounded-lg border border-slate-300 bg-white p-4" data-testid={`alert-${l}`}>
+              <legend className="px-1 text-lg font-bold">{t(`languages.${l}`)}</legend>
               <div>
                 <label htmlFor={`title_${l}`} className={labelClass}>
                   {t("fields.title")}
                 </label>
-                <input id={`title_${l}`} name={`title_${l}`} value={values[`title_${l}`]} onChange={set(`title_${l}`)} required maxLength={200} className={inputClass} aria-describedby={describedBy(state, `title_${l}`)} />
+                <input id={`title_${l}`} name={`title_${l}`} lang={l} value={values[`title_${l}`]} onChange={set(`title_${l}`)} required maxLength={200} className={inputClass} aria-describedby={describedBy(state, `title_${l}`)} />
                 <FieldError state={state} name={`title_${l}`} />
               </div>
               <div>
                 <label htmlFor={`body_${l}`} className={labelClass}>
                   {t("fields.alertBody")}
                 </label>
-                <textarea id={`body_${l}`} name={`body_${l}`} value={values[`body_${l}`]} onChange={set(`body_${l}`)} required rows={6} maxLength={5000} className={inputClass} aria-describedby={describedBy(state, `body_${l}`)} />
+                <textarea id={`body_${l}`} name={`body_${l}`} lang={l} value={values[`body_${l}`]} onChange={set(`body_${l}`)} required rows={6} maxLength={5000} className={inputClass} aria-describedby={describedBy(state, `body_${l}`)} />
                 <FieldError state={state} name={`body_${l}`} />
               </div>
               <div>
                 <h3 className="font-semibold text-slate-900">{t("preview")}</h3>
                 <div className="mt-1" data-testid={`alert-preview-${l}`}>
-                  <AlertNotice severity={values.severity} severityLabel={texts.severity[values.severity]} title={values[`title_${l}`] || "…"} body={values[`body_${l}`] || "…"} period={period} />
+                  <AlertNotice lang={l} severity={values.severity} severityLabel={texts.severity[values.severity]} title={values[`title_${l}`] || "…"} body={values[`body_${l}`] || "…"} period={period} />
                 </div>
               </div>
             </fieldset>

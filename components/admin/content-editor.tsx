@@ -15,7 +15,6 @@ import { describedBy, FieldError, inputClass, labelClass, PublishBar } from "@/c
 
 export type ContentValues = Record<"title_en" | "title_es" | "summary_en" | "summary_es" | "slug_en" | "slug_es" | "body_en" | "body_es" | "data", string>;
 
-const LANG_NAMES: Record<Locale, string> = { en: "English", es: "Español" };
 const BILINGUAL = ["title", "summary", "slug", "body"] as const;
 
 function Preview({ title, summary, body, lang }: { title: string; summary: string; body: string; lang: Locale }) {
@@ -62,20 +61,20 @@ export function ContentEditor({ kind, itemKey, revision, locale, initial, slugge
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         {routing.locales.map((l) => (
-          <fieldset key={l} lang={l} className="min-w-0 space-y-3 rounded-lg border border-slate-300 bg-white p-4" data-testid={`content-${l}`}>
-            <legend className="px-1 text-lg font-bold">{LANG_NAMES[l]}</legend>
+          <fieldset key={l} className="min-w-0 space-y-3 rounded-lg border border-slate-300 bg-white p-4" data-testid={`content-${l}`}>
+            <legend className="px-1 text-lg font-bold">{t(`languages.${l}`)}</legend>
             <div>
               <label htmlFor={`title_${l}`} className={labelClass}>
                 {t("fields.title")}
               </label>
-              <input id={`title_${l}`} name={`title_${l}`} value={values[`title_${l}`]} onChange={set(`title_${l}`)} required className={inputClass} aria-describedby={describedBy(state, `title_${l}`)} />
+              <input id={`title_${l}`} name={`title_${l}`} lang={l} value={values[`title_${l}`]} onChange={set(`title_${l}`)} required className={inputClass} aria-describedby={describedBy(state, `title_${l}`)} />
               <FieldError state={state} name={`title_${l}`} />
             </div>
             <div>
               <label htmlFor={`summary_${l}`} className={labelClass}>
                 {t("fields.summary")}
               </label>
-              <textarea id={`summary_${l}`} name={`summary_${l}`} value={values[`summary_${l}`]} onChange={set(`summary_${l}`)} required rows={3} className={inputClass} aria-describedby={describedBy(state, `summary_${l}`)} />
+              <textarea id={`summary_${l}`} name={`summary_${l}`} lang={l} value={values[`summary_${l}`]} onChange={set(`summary_${l}`)} required rows={3} className={inputClass} aria-describedby={describedBy(state, `summary_${l}`)} />
               <FieldError state={state} name={`summary_${l}`} />
             </div>
             {slugged ? (
@@ -83,7 +82,7 @@ export function ContentEditor({ kind, itemKey, revision, locale, initial, slugge
                 <label htmlFor={`slug_${l}`} className={labelClass}>
                   {t("fields.slug")}
                 </label>
-                <input id={`slug_${l}`} name={`slug_${l}`} value={values[`slug_${l}`]} onChange={set(`slug_${l}`)} required pattern="[a-z0-9]+(-[a-z0-9]+)*" className={`${inputClass} font-mono`} aria-describedby={describedBy(state, `slug_${l}`, "slug-hint")} />
+                <input id={`slug_${l}`} name={`slug_${l}`} lang={l} value={values[`slug_${l}`]} onChange={set(`slug_${l}`)} required pattern="[a-z0-9]+(-[a-z0-9]+)*" className={`${inputClass} font-mono`} aria-describedby={describedBy(state, `slug_${l}`, "slug-hint")} />
                 <FieldError state={state} name={`slug_${l}`} />
               </div>
             ) : (
@@ -93,7 +92,7 @@ export function ContentEditor({ kind, itemKey, revision, locale, initial, slugge
               <label htmlFor={`body_${l}`} className={labelClass}>
                 {t("fields.body")}
               </label>
-              <textarea id={`body_${l}`} name={`body_${l}`} value={values[`body_${l}`]} onChange={set(`body_${l}`)} rows={16} className={`${inputClass} font-mono text-sm`} aria-describedby={describedBy(state, `body_${l}`, "markdown-hint")} />
+              <textarea id={`body_${l}`} name={`body_${l}`} lang={l} value={values[`body_${l}`]} onChange={set(`body_${l}`)} rows={16} className={`${inputClass} font-mono text-sm`} aria-describedby={describedBy(state, `body_${l}`, "markdown-hint")} />
               <FieldError state={state} name={`body_${l}`} />
             </div>
             <div>

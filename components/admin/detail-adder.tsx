@@ -52,11 +52,11 @@ export function DetailAdder({ kind, yaml, onChange }: { kind: Kind; yaml: string
       <p className="text-sm text-slate-700">{t(`${kind}.hint`)}</p>
       <div className="mt-2 grid gap-3 md:grid-cols-2">
         {fields.map((f) => (
-          <div key={f} className={f.startsWith("text") ? "md:col-span-1" : undefined} lang={f.endsWith("_es") ? "es" : f.endsWith("_en") ? "en" : undefined}>
+          <div key={f}>
             <label htmlFor={`adder-${f}`} className={labelClass}>
               {t(`fields.${f}`)}
             </label>
-            <input id={`adder-${f}`} value={v[f] ?? ""} onChange={(e) => setV((o) => ({ ...o, [f]: e.target.value }))} className={inputClass} placeholder={f === "date" ? "2026-12-05" : f === "url" || f === "source" ? "https://" : undefined} />
+            <input id={`adder-${f}`} lang={f.endsWith("_es") ? "es" : f.endsWith("_en") ? "en" : undefined} value={v[f] ?? ""} onChange={(e) => setV((o) => ({ ...o, [f]: e.target.value }))} className={inputClass} placeholder={f === "date" ? "2026-12-05" : f === "url" || f === "source" ? "https://" : undefined} />
           </div>
         ))}
       </div>

@@ -7,7 +7,6 @@ import { routing, type Locale } from "@/lib/i18n/routing";
 import { describedBy, FieldError, FormMessage, inputClass, labelClass, primaryButton } from "@/components/admin/form-bits";
 import { OneSidedWarning } from "@/components/admin/one-sided";
 
-const LANG_NAMES: Record<Locale, string> = { en: "English", es: "Español" };
 
 export function TextsEditor({ rows }: { rows: { key: string; label: string; values: Record<Locale, string>; defaults: Record<Locale, string> }[] }) {
   const t = useTranslations("Admin");
@@ -25,13 +24,13 @@ export function TextsEditor({ rows }: { rows: { key: string; label: string; valu
               const name = `${r.key}|${l}`;
               const id = name.replace(/[^\w-]/g, "-");
               return (
-                <div key={l} lang={l}>
+                <div key={l}>
                   <label htmlFor={id} className={labelClass}>
-                    {LANG_NAMES[l]}
+                    {t(`languages.${l}`)}
                   </label>
-                  <textarea id={id} name={name} rows={2} value={values[name]} onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))} className={inputClass} aria-describedby={describedBy(state, name, `${id}-default`)} />
+                  <textarea id={id} name={name} lang={l} rows={2} value={values[name]} onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))} className={inputClass} aria-describedby={describedBy(state, name, `${id}-default`)} />
                   <p id={`${id}-default`} className="mt-1 text-sm text-slate-700">
-                    {t("texts.default")} {r.defaults[l]}
+                    {t("texts.default")} <span lang={l}>{r.defaults[l]}</span>
                   </p>
                   <FieldError state={state} name={name} />
                 </div>

@@ -8,6 +8,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { audit } from "@/lib/auth/audit";
 import { clientAddress, isSameOrigin, sessionToken } from "@/lib/auth/guard";
 import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "@/lib/auth/password";
@@ -48,7 +49,8 @@ export async function signIn(_prev: ActionState, fd: FormData): Promise<ActionSt
   const keys = { account: email, address };
   const gate = checkThrottle(db, keys, now);
   if (!gate.ok) {
-    audit(db, { at: now, userId: null, actor: email, action: "sign-in.throttled", detail: { scope: gate.scope }, address });
+    // A log line, not an audit row: a flood of refused attempts must not grow the database without bound.
+    log.warn("auth.throttled", { scope: gate.scope, address });
     return throttled(gate.retryAfterMs);
   }
   const user = input.success && email ? credentialsByEmail(db, email) : null;

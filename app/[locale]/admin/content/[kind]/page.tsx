@@ -60,12 +60,12 @@ export default async function ContentListPage({ params }: Props) {
             <td className="p-2">
               {item.status === "published" ? (
                 <span className="flex gap-3">
-                  <a href={`/en${contentPath(item, "en")}`} className="text-sky-800 underline underline-offset-4" lang="en">
-                    English
-                  </a>
-                  <a href={`/es${contentPath(item, "es")}`} className="text-sky-800 underline underline-offset-4" lang="es">
-                    Español
-                  </a>
+                  <a href={`/en${contentPath(item, "en")}`} className="text-sky-800 underline underline-offset-4" hrefLang="en">
+                      {t("languages.en")}
+                    </a>
+                  <a href={`/es${contentPath(item, "es")}`} className="text-sky-800 underline underline-offset-4" hrefLang="es">
+                      {t("languages.es")}
+                    </a>
                 </span>
               ) : (
                 "—"

@@ -24,10 +24,10 @@ export default async function AlertRevisionsPage({ params, searchParams }: Props
   const byNumber = new Map(revisions.map((r) => [r.revision, r.snapshot]));
   const when = (ms: number | null) => (ms === null ? t("alerts.untilFurtherNotice") : formatPacific(ms, locale));
   const fieldsOf = (a: AlertRevision["snapshot"], b: AlertRevision["snapshot"]) => [
-    { label: `${t("fields.title")} (English)`, before: a.titleEn, after: b.titleEn, lang: "en" },
-    { label: `${t("fields.title")} (Español)`, before: a.titleEs, after: b.titleEs, lang: "es" },
-    { label: `${t("fields.alertBody")} (English)`, before: a.bodyEn, after: b.bodyEn, lang: "en" },
-    { label: `${t("fields.alertBody")} (Español)`, before: a.bodyEs, after: b.bodyEs, lang: "es" },
+    { label: t("revisions.fieldIn", { field: t("fields.title"), language: t("languages.en") }), before: a.titleEn, after: b.titleEn, lang: "en" },
+    { label: t("revisions.fieldIn", { field: t("fields.title"), language: t("languages.es") }), before: a.titleEs, after: b.titleEs, lang: "es" },
+    { label: t("revisions.fieldIn", { field: t("fields.alertBody"), language: t("languages.en") }), before: a.bodyEn, after: b.bodyEn, lang: "en" },
+    { label: t("revisions.fieldIn", { field: t("fields.alertBody"), language: t("languages.es") }), before: a.bodyEs, after: b.bodyEs, lang: "es" },
     { label: t("alerts.severity"), before: tf(`severity.${a.severity}`), after: tf(`severity.${b.severity}`) },
     { label: t("alerts.ports"), before: a.ports.join(", ") || t("alerts.allPorts"), after: b.ports.join(", ") || t("alerts.allPorts") },
     { label: t("alerts.starts"), before: when(a.startsAt), after: when(b.startsAt) },

@@ -25,8 +25,7 @@ export default async function ContentRevisionsPage({ params, searchParams }: Pro
   const byNumber = new Map(revisions.map((r) => [r.revision, r.snapshot]));
   const fieldsOf = (a: ItemInput, b: ItemInput) => [
     ...(["en", "es"] as const).flatMap((l) => {
-      const lang = l === "en" ? "English" : "Español";
-      return (["title", "summary", "slug", "body"] as const).map((f) => ({ label: `${t(`fields.${f}`)} (${lang})`, before: a[f][l], after: b[f][l], lang: l }));
+      return (["title", "summary", "slug", "body"] as const).map((f) => ({ label: t("revisions.fieldIn", { field: t(`fields.${f}`), language: t(`languages.${l}`) }), before: a[f][l], after: b[f][l], lang: l }));
     }),
     { label: t("fields.data"), before: dataToYaml(a.data), after: dataToYaml(b.data) },
     { label: t("state.label"), before: t(`status.${a.status}`), after: t(`status.${b.status}`) },
