@@ -5,26 +5,19 @@
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
 import { ALERT_STATUSES, AlertInput, SEVERITIES } from "@/lib/alerts/model";
-import { CONTENT_KINDS, CONTENT_STATUSES, itemInput, type ContentItem, type ItemInput } from "@/lib/content/model";
+import { CONTENT_KINDS, itemInput, type ContentItem, type ItemInput } from "@/lib/content/model";
 import { SITE_TIME_ZONE, type Locale } from "@/lib/i18n/routing";
-import { instantsForWallTime, formatWallTimeIso, offsetMinutesAt, wallTimeAt } from "@/lib/time/zone";
+import { instantsForWallTime, formatWallTimeIso, offsetMinutesAt, wallTimeAt, wallTimeOfInput } from "@/lib/time/zone";
 
 /** Field errors keyed by form field name; the value is a message key under Admin.fieldErrors. */
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors; details?: string[] };
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
 /** "2026-12-05T14:30" in Pacific time → epoch ms (the earlier instant in the repeated fall-back hour). Null if invalid or skipped. */
 export function pacificToInstant(value: string): number | null {
-  const m = LOCAL_DATE_TIME.exec(value);
-  if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const wall = { year, month, day, hour, minute, second: 0 };
-  const back = wallTimeAt(Date.UTC(year, month - 1, day, hour, minute), "UTC");
-  if (back.month !== month || back.day !== day) return null;
-  return instantsForWallTime(wall, SITE_TIME_ZONE)[0] ?? null;
+  const wall = wallTimeOfInput(value);
+  return wall ? (instantsForWallTime(wall, SITE_TIME_ZONE)[0] ?? null) : null;
 }
 
 /** Epoch ms → the value of a datetime-local input in Pacific time. */
@@ -98,11 +91,10 @@ export function parseContentForm(fd: FormData, kind: z.infer<typeof ContentKind>
   } catch {
     return { ok: false, fields: { data: "yaml" } };
   }
-  const status = z.enum(CONTENT_STATUSES).safeParse(str(fd, "intent") === "publish" ? "published" : "draft");
   const parsed = itemInput.safeParse({
     kind,
     key,
-    status: status.data,
+    status: str(fd, "intent") === "publish" ? "published" : "draft",
     slug: { en: str(fd, "slug_en"), es: str(fd, "slug_es") },
     title: { en: str(fd, "title_en"), es: str(fd, "title_es") },
     summary: { en: str(fd, "summary_en"), es: str(fd, "summary_es") },

@@ -4,7 +4,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import { markdownText } from "@/lib/content/markdown";
-import { DATA_SCHEMAS, itemInput, sortKeyOf, type ContentData, type ContentItem, type ContentKind, type ItemInput } from "@/lib/content/model";
+import { CONTENT_KINDS, DATA_SCHEMAS, itemInput, sortKeyOf, type ContentData, type ContentItem, type ContentKind, type ItemInput } from "@/lib/content/model";
 import { seedHash } from "@/lib/content/seed-files";
 import type { Locale } from "@/lib/i18n/routing";
 import { routing } from "@/lib/i18n/routing";
@@ -242,4 +242,12 @@ export function listAllItems<K extends ContentKind>(db: Db, kind: K): ContentIte
 export function itemRevision(db: Db, itemId: number, revision: number): ItemInput | null {
   const row = db.prepare("SELECT snapshot FROM content_revisions WHERE item_id = ? AND revision = ?").get(itemId, revision) as { snapshot: string } | undefined;
   return row ? itemInput.parse(JSON.parse(row.snapshot)) : null;
+}
+
+/** How many items of each kind are published and how many are drafts (one grouped count, not every row). */
+export function countsByKind(db: Db): Record<ContentKind, Record<"published" | "draft", number>> {
+  const counts = Object.fromEntries(CONTENT_KINDS.map((k) => [k, { published: 0, draft: 0 }])) as Record<ContentKind, Record<"published" | "draft", number>>;
+  const rows = db.prepare("SELECT kind, status, count(*) AS n FROM content_items GROUP BY kind, status").all() as { kind: ContentKind; status: "published" | "draft"; n: number }[];
+  for (const r of rows) counts[r.kind][r.status] = r.n;
+  return counts;
 }

@@ -92,3 +92,13 @@ export function previousDay(wall: WallTime): WallTime {
   const d = new Date(Date.UTC(wall.year, wall.month - 1, wall.day - 1));
   return { ...wall, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
+
+/** The wall time in an `<input type="datetime-local">` value ("2026-12-05T14:30"), or null if it is not one (or no such day). */
+export function wallTimeOfInput(value: string): WallTime | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  return { year, month, day, hour, minute, second: 0 };
+}

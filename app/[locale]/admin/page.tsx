@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/guard";
 import { listAllAlerts } from "@/lib/alerts/store";
 import { alertState } from "@/lib/admin/status";
 import { CONTENT_KINDS } from "@/lib/content/model";
-import { listAllItems } from "@/lib/content/store";
+import { countsByKind } from "@/lib/content/store";
 import { unusedRecoveryCodes } from "@/lib/auth/users";
 import { Link } from "@/lib/i18n/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
@@ -22,6 +22,7 @@ export default async function AdminHome({ params }: Props) {
   const alerts = listAllAlerts(staff.db);
   const count = (state: string) => alerts.filter((a) => alertState(a, staff.now) === state).length;
   const codesLeft = unusedRecoveryCodes(staff.db, staff.user.id);
+  const counts = countsByKind(staff.db);
   return (
     <>
       <AdminNav user={staff.user} locale={locale} current="/admin" />
@@ -54,14 +55,13 @@ export default async function AdminHome({ params }: Props) {
         </h2>
         <ul className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {CONTENT_KINDS.map((kind) => {
-            const items = listAllItems(staff.db, kind);
-            const drafts = items.filter((i) => i.status === "draft").length;
+            const { published, draft } = counts[kind];
             return (
               <li key={kind}>
                 <Link href={`/admin/content/${kind}`} className="font-semibold text-sky-800 underline underline-offset-4">
                   {t(`kinds.${kind}`)}
                 </Link>{" "}
-                <span className="text-slate-800">{t("overview.itemCounts", { published: items.length - drafts, drafts })}</span>
+                <span className="text-slate-800">{t("overview.itemCounts", { published, drafts: draft })}</span>
               </li>
             );
           })}

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { openDatabase, type Db } from "@/lib/db/client";
 import { readSeedFiles } from "@/lib/content/seed-files";
-import { applySeed, findPublishedBySlug, getItem, listPublished, revisions, toInput, writeItem } from "@/lib/content/store";
+import { applySeed, countsByKind, findPublishedBySlug, getItem, listPublished, revisions, toInput, writeItem } from "@/lib/content/store";
 import { ftsQuery, MARK_END, MARK_START, searchContent } from "@/lib/content/search";
 import type { ItemInput } from "@/lib/content/model";
 
@@ -23,6 +23,16 @@ beforeEach(() => {
 });
 
 const guide = (key: string) => SEED.find((i) => i.kind === "guide" && i.key === key)!;
+
+describe("counts", () => {
+  it("counts published items and drafts per kind", () => {
+    const counts = countsByKind(db);
+    expect(counts.guide).toEqual({ published: SEED.filter((i) => i.kind === "guide" && i.status === "published").length, draft: SEED.filter((i) => i.kind === "guide" && i.status === "draft").length });
+    writeItem(db, { ...guide("into-mexico"), status: "draft" }, { author: "test", origin: "staff", now: T0 + 1 });
+    expect(countsByKind(db).guide.draft).toBe(counts.guide.draft + 1);
+    expect(countsByKind(db).page.published).toBe(1);
+  });
+});
 
 describe("seeding", () => {
   it("a fresh database gets every item, once", () => {
