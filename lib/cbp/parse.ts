@@ -53,6 +53,9 @@ function parseXml(body: string): ParsedFeed {
   // A cut-off download usually still parses leniently, so check that the document is complete.
   if (!body.trimEnd().endsWith("</border_wait_time>")) {
     if (/<html[\s>]/i.test(body)) throw new FeedError("html_error_page", "an HTML page instead of the feed");
+    // CBP's RSS feed and other XML documents are not truncated feeds: say what they are instead.
+    const root = rootElement(body);
+    if (root && root !== "border_wait_time") throw new FeedError("schema", `an XML <${root}> document, not CBP's <border_wait_time> feed`);
     throw new FeedError("truncated", "the XML does not end with </border_wait_time>");
   }
   // The parser itself is lenient (a mismatched closing tag passes), so check well-formedness first.
@@ -68,13 +71,27 @@ function parseXml(body: string): ParsedFeed {
   const root = (doc as { border_wait_time?: { port?: unknown } } | null)?.border_wait_time;
   if (root && root.port !== undefined && !Array.isArray(root.port)) root.port = [root.port];
   const parsed = RawXmlFeed.safeParse(doc);
-  if (!parsed.success) throw new FeedError("schema", `unexpected XML shape: ${parsed.error.issues[0]?.message ?? ""}`, { cause: parsed.error });
+  if (!parsed.success) throw new FeedError("schema", `unexpected XML shape: ${firstIssue(parsed.error)}`, { cause: parsed.error });
   const feed = parsed.data.border_wait_time;
   if (feed.number_of_ports !== undefined && Number(feed.number_of_ports) !== feed.port.length) {
     throw new FeedError("truncated", `number_of_ports says ${feed.number_of_ports} but ${feed.port.length} ports were found`);
   }
   const lastUpdated = feed.last_updated_date && feed.last_updated_time ? { date: feed.last_updated_date, time: feed.last_updated_time } : null;
   return { format: "xml", lastUpdated, ports: feed.port };
+}
+
+/** The name of the first element, past the declaration and any comments near the top. */
+function rootElement(body: string): string | undefined {
+  const head = body.slice(0, 4096).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, "");
+  return /<([A-Za-z_][\w.:-]*)/.exec(head)?.[1];
+}
+
+/** The first problem zod found, with where it is, so a rejected file can be recognised from its reason. */
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return "";
+  const where = issue.path.map(String).join(".");
+  return where ? `${where}: ${issue.message}` : issue.message;
 }
 
 function parseJson(body: string): ParsedFeed {
@@ -86,6 +103,6 @@ function parseJson(body: string): ParsedFeed {
   }
   // `api/bwtpublicmod/{n}` answers one object instead of an array.
   const parsed = RawJsonFeed.safeParse(Array.isArray(doc) ? doc : [doc]);
-  if (!parsed.success) throw new FeedError("schema", `unexpected JSON shape: ${parsed.error.issues[0]?.message ?? ""}`, { cause: parsed.error });
+  if (!parsed.success) throw new FeedError("schema", `unexpected JSON shape: ${firstIssue(parsed.error)}`, { cause: parsed.error });
   return { format: "json", lastUpdated: null, ports: parsed.data };
 }

@@ -135,8 +135,11 @@ describe("XML payload checks", () => {
   });
 
   it("rejects a feed whose root is not border_wait_time, or whose ports lack numbers", () => {
-    // The RSS feed some scrapers used is XML too; which code it gets matters less than being refused.
-    expect(codeOf(() => processFeed(utf8("<rss><channel/></rss>"), XML_FETCHED))).not.toMatch(/^(no error|other error)$/);
+    // The RSS feed some scrapers used is XML too: refused for what it is, not as a cut-off download.
+    expect(codeOf(() => processFeed(utf8("<rss><channel/></rss>"), XML_FETCHED))).toBe("schema");
+    for (const name of ["bwtrss-elpaso-2402_2025-03-27T204359Z_borderbuddy.xml", "bwtrss-HTML-ids-57-55_2024-07-08_kevincromleyii.xml"]) {
+      expect(() => parseFeed(decodeBody(fixture(name)))).toThrow("an XML <rss> document, not CBP's <border_wait_time> feed");
+    }
     expect(codeOf(() => processFeed(utf8("<border_wait_time><number_of_ports>0</number_of_ports></border_wait_time>"), XML_FETCHED))).toBe("schema");
     expect(codeOf(() => processFeed(utf8("<border_wait_time><port><port_name>x</port_name></port></border_wait_time>"), XML_FETCHED))).toBe("schema");
   });

@@ -1,6 +1,6 @@
 /**
  * importHistory on input that is not a capture: empty files, bad gzip, gzip that is not a tar,
- * the recorded CBP error pages, each reported with its reason while the good capture beside them
+ * the recorded CBP error pages and CBP's RSS feed, each reported with its reason while the good capture beside them
  * is still imported, and a second run that adds nothing and rejects the same files.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -32,6 +32,7 @@ const FILES: [string, Buffer, string | null][] = [
   ["i-error-iis.xml", raw("error-iis_2025-08-08T230444Z_borderbuddy.txt"), "unknown_format"],
   ["j-error-500.json", raw("error-500-read_2025-09-29T180651Z_borderbuddy.html"), "html_error_page"],
   ["k-empty.xml.gz", gzipSync(Buffer.alloc(0)), "empty"],
+  ["l-rss.xml", raw("bwtrss-elpaso-2402_2025-03-27T204359Z_borderbuddy.xml"), "schema"],
   [GOOD, raw("bwt-xml_2025-11-02T090434Z_borderbuddy.xml"), null],
 ];
 
@@ -60,6 +61,8 @@ describe("importHistory on files that are not captures", () => {
       expect(r.message.length).toBeGreaterThan(0);
     }
     expect(summary.rejected.find((r) => r.file.endsWith("g-error-500.xml"))?.message).toMatch(/HTML/);
+    // CBP's RSS feed is named for what it is, not called a cut-off download.
+    expect(summary.rejected.find((r) => r.file.endsWith("l-rss.xml"))?.message).toBe("an XML <rss> document, not CBP's <border_wait_time> feed");
     // Files that could not be read at all count neither as files nor as skipped.
     expect(summary).toMatchObject({
       files: FILES.filter(([, , code]) => code !== "unreadable").length,
