@@ -111,7 +111,7 @@ export function saveSuccessfulPoll(db: Db, input: { fetchedAt: number; snapshot:
   return db
     .transaction((): SaveResult => {
       for (const c of input.snapshot.crossings) upsert.run(c.cbpPortNumber, input.fetchedAt, input.snapshot.generatedAt, JSON.stringify(c));
-      const { added } = insertLaneReadings(db, input.snapshot, input.fetchedAt);
+      const { added } = insertLaneReadings(db, input.snapshot, input.fetchedAt, "poll");
       markSuccess.run(input.fetchedAt, input.fetchedAt);
       return { crossings: input.snapshot.crossings.length, newReadings: added };
     })
@@ -132,17 +132,18 @@ export interface HistoricalInsert {
  * transaction it becomes a savepoint, which is how the importer batches captures.
  */
 export function insertHistoricalReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number): HistoricalInsert {
-  return db.transaction(() => insertLaneReadings(db, snapshot, firstSeenAt)).immediate();
+  return db.transaction(() => insertLaneReadings(db, snapshot, firstSeenAt, "import")).immediate();
 }
 
 // better-sqlite3 compiles a statement on every prepare(); the importer inserts thousands of
 // captures, so the statement is compiled once per connection.
 const insertReadingStatements = new WeakMap<Db, Statement>();
+const pollReadingStatements = new WeakMap<Db, Statement>();
 const upsertHourlyStatements = new WeakMap<Db, Statement>();
 
 /**
- * Keeps lane_hourly in step with a newly stored reading: it becomes the value of its hour
- * boundary unless a later reading of the same hour is already there.
+ * Keeps lane_hourly in step with a newly stored (or corrected) reading: it becomes the value of
+ * its hour boundary unless a later reading of the same hour is already there.
  */
 export function upsertHourly(db: Db, r: { cbpPortNumber: string; mode: string; type: string; observedAt: number; status: string; delayMinutes: number | null; lanesOpen: number | null; maxLanes: number | null }): void {
   let stmt = upsertHourlyStatements.get(db);
@@ -152,29 +153,44 @@ export function upsertHourly(db: Db, r: { cbpPortNumber: string; mode: string; t
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (cbp_port_number, mode, type, hour) DO UPDATE SET observed_at = excluded.observed_at, status = excluded.status,
          delay_minutes = excluded.delay_minutes, lanes_open = excluded.lanes_open, max_lanes = excluded.max_lanes
-       WHERE excluded.observed_at > lane_hourly.observed_at`,
+       WHERE excluded.observed_at >= lane_hourly.observed_at`,
     );
     upsertHourlyStatements.set(db, stmt);
   }
   stmt.run(r.cbpPortNumber, r.mode, r.type, Math.ceil(r.observedAt / 3600) * 3600, r.observedAt, r.status, r.delayMinutes, r.lanesOpen, r.maxLanes);
 }
 
-function insertReadingStatement(db: Db): Statement {
-  let stmt = insertReadingStatements.get(db);
+const INSERT_READING = `INSERT INTO lane_reading
+  (cbp_port_number, mode, type, observed_at, updated_at, status, delay_minutes, lanes_open, max_lanes, first_seen_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
+ * An import never changes a stored reading (re-running it adds nothing). A poll is CBP's latest
+ * word: when it reports other values under a reading time already stored (a correction, or an
+ * archive imported over the same hours), the poll's values replace them, so the history, the
+ * trend and the forecast agree with the wait on the page.
+ */
+function insertReadingStatement(db: Db, source: "poll" | "import"): Statement {
+  const cache = source === "poll" ? pollReadingStatements : insertReadingStatements;
+  let stmt = cache.get(db);
   if (!stmt) {
     stmt = db.prepare(
-      `INSERT OR IGNORE INTO lane_reading
-         (cbp_port_number, mode, type, observed_at, updated_at, status, delay_minutes, lanes_open, max_lanes, first_seen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      source === "import"
+        ? `${INSERT_READING} ON CONFLICT DO NOTHING`
+        : `${INSERT_READING}
+           ON CONFLICT (cbp_port_number, mode, type, observed_at) DO UPDATE SET updated_at = excluded.updated_at, status = excluded.status,
+             delay_minutes = excluded.delay_minutes, lanes_open = excluded.lanes_open, max_lanes = excluded.max_lanes
+           WHERE lane_reading.status IS NOT excluded.status OR lane_reading.delay_minutes IS NOT excluded.delay_minutes
+             OR lane_reading.lanes_open IS NOT excluded.lanes_open OR lane_reading.max_lanes IS NOT excluded.max_lanes`,
     );
-    insertReadingStatements.set(db, stmt);
+    cache.set(db, stmt);
   }
   return stmt;
 }
 
 /** The one place lane readings are written, for polls and imports alike. Call inside a transaction. */
-function insertLaneReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number): HistoricalInsert {
-  const stmt = insertReadingStatement(db);
+function insertLaneReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number, source: "poll" | "import"): HistoricalInsert {
+  const stmt = insertReadingStatement(db, source);
   const hourly = (cbpPortNumber: string, lane: Lane) =>
     upsertHourly(db, { cbpPortNumber, mode: lane.mode, type: lane.type, observedAt: Math.floor(Date.parse(lane.updatedAt!) / 1000), status: lane.status, delayMinutes: lane.delayMinutes, lanesOpen: lane.lanesOpen, maxLanes: lane.maxLanes });
   let added = 0;

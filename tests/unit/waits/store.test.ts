@@ -13,6 +13,7 @@ import type { FeedSnapshot } from "@/lib/waits/model";
 import {
   acquireLease,
   countReadings,
+  insertHistoricalReadings,
   readCurrentWaits,
   readPollState,
   readSnapshotVersion,
@@ -95,6 +96,33 @@ describe("saveSuccessfulPoll", () => {
       .pluck()
       .all();
     expect(history).toEqual([50, 65]);
+  });
+
+  it("a poll that reports other values under a stored reading time corrects the history; an import never does", () => {
+    const db = emptyDb();
+    const snapshot = fixtureSnapshot();
+    // An archive imported over the same hours first (as the demo's redated history does).
+    const archived: FeedSnapshot = structuredClone(snapshot);
+    archived.crossings.find((c) => c.cbpPortNumber === "250401")!.lanes[0]!.delayMinutes = 45;
+    expect(insertHistoricalReadings(db, archived, FIXTURE_AT - 60_000).added).toBe(timedLanes(snapshot));
+    const stored = () =>
+      db
+        .prepare("SELECT delay_minutes, first_seen_at FROM lane_reading WHERE cbp_port_number = '250401' AND mode = 'passenger' AND type = 'standard'")
+        .all();
+    const hourly = () => db.prepare("SELECT delay_minutes FROM lane_hourly WHERE cbp_port_number = '250401' AND mode = 'passenger' AND type = 'standard'").pluck().all();
+    expect(stored()).toEqual([{ delay_minutes: 45, first_seen_at: Math.floor((FIXTURE_AT - 60_000) / 1000) }]);
+
+    // The poll says 50 for the same reading time: its value wins, in the readings and the hourly table; one row changed.
+    expect(saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT, snapshot }).newReadings).toBe(1);
+    expect(stored()).toEqual([{ delay_minutes: 50, first_seen_at: Math.floor((FIXTURE_AT - 60_000) / 1000) }]);
+    expect(hourly()).toEqual([50]);
+    expect(countReadings(db)).toBe(timedLanes(snapshot));
+
+    // The same poll again changes nothing; importing the archive again does not undo the correction.
+    expect(saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT + 60_000, snapshot }).newReadings).toBe(0);
+    expect(insertHistoricalReadings(db, archived, FIXTURE_AT)).toEqual({ added: 0, duplicates: timedLanes(snapshot) });
+    expect(stored()).toEqual([{ delay_minutes: 50, first_seen_at: Math.floor((FIXTURE_AT - 60_000) / 1000) }]);
+    expect(hourly()).toEqual([50]);
   });
 
   it("is all or nothing", () => {
