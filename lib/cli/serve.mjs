@@ -13,12 +13,13 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname === "0.0.0.0" ? "localhost" : hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
-const { limitApi, markClientAddress, tryFastApi } = await import(pathToFileURL(path.join(process.cwd(), ".next", "fast-api.mjs")).href);
+const { limitApi, markClientAddress, refuseMalformedPath, tryFastApi } = await import(pathToFileURL(path.join(process.cwd(), ".next", "fast-api.mjs")).href);
 
 const server = createServer((req, res) => {
   markClientAddress(req);
   limitApi(req, res)
-    .then((limited) => (limited ? true : tryFastApi(req, res)))
+    .then((limited) => (limited ? true : refuseMalformedPath(req, res)))
+    .then((done) => (done ? true : tryFastApi(req, res)))
     .then((done) => (done ? undefined : handle(req, res)))
     .catch((error) => {
       console.error(JSON.stringify({ t: new Date().toISOString(), level: "error", event: "server.unhandled", message: String(error?.message ?? error) }));

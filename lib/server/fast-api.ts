@@ -61,6 +61,40 @@ export function markClientAddress(req: IncomingMessage): void {
   req.headers[CLIENT_ADDRESS_HEADER] = clientKey(req.socket.remoteAddress, req.headers["x-forwarded-for"], env().TRUSTED_PROXY_HOPS);
 }
 
+/**
+ * A path with a broken percent-escape (`/api/v1/ports/%E0`) cannot name anything, and Next answers
+ * it with a bare 500. Answered here instead: the API's JSON 400, or a short bilingual 400 page
+ * with the page security headers. Returns true when it answered.
+ */
+export async function refuseMalformedPath(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = req.url ?? "/";
+  const pathname = url.split(/[?#]/, 1)[0]!;
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    // Falls through to the answer below.
+  }
+  if (pathname.startsWith("/api/")) {
+    await send(res, apiError("bad_request", "The path has a malformed percent-escape (%XX with XX not a valid UTF-8 sequence)."), req.method);
+    return true;
+  }
+  const page = new Response("Bad request: this address is malformed. / Solicitud incorrecta: esta dirección está mal formada.\n", {
+    status: 400,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    },
+  });
+  await send(res, page, req.method);
+  return true;
+}
+
 /** Returns false (and writes nothing) when the request is not one of ours. */
 export async function tryFastApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = req.url ?? "";
@@ -70,7 +104,7 @@ export async function tryFastApi(req: IncomingMessage, res: ServerResponse): Pro
   try {
     slug = match[1] === undefined ? undefined : decodeURIComponent(match[1]);
   } catch {
-    return false; // malformed escapes: let Next answer
+    return false; // malformed escapes: refuseMalformedPath answers those before this is called
   }
   const request = new Request(`http://localhost${url}`, {
     method: req.method === "HEAD" ? "GET" : req.method,

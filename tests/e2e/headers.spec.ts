@@ -55,11 +55,23 @@ test("API errors are JSON with codes, never HTML or 500", async ({ request }) =>
     ["/api/v1/ports/tecate?type=x", 400, "bad_request"],
     ["/api/v1/ports/%2e%2e%2fetc", 404, "not_found"],
     ["/api/v1/nothing-here", 404, "not_found"],
+    // A broken percent-escape: Next alone answers these with a bare 500.
+    ["/api/v1/ports/%E0/history", 400, "bad_request"],
+    ["/api/v1/ports/san-ysidro/%ZZ", 400, "bad_request"],
   ] as const) {
     const res = await request.get(url);
     expect(res.status(), url).toBe(status);
     expect(res.headers()["content-type"]).toBe("application/json; charset=utf-8");
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+  }
+});
+
+test("a page path with a broken percent-escape is a 400 with the security headers, not a 500", async ({ request }) => {
+  for (const url of ["/en/ports/%E0", "/es/dashboard/%ZZ"]) {
+    const res = await request.get(url);
+    expect(res.status(), url).toBe(400);
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers()["content-security-policy"]).toContain("default-src 'none'");
   }
 });
 

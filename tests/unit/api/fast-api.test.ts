@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleAllPorts, handleOnePort } from "@/lib/api/ports-handler";
 import { closeAllDatabases, getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
-import { tryFastApi } from "@/lib/server/fast-api";
+import { refuseMalformedPath, tryFastApi } from "@/lib/server/fast-api";
 import { saveSuccessfulPoll } from "@/lib/waits/store";
 import { FIXTURE_AT, fixtureSnapshot } from "@/tests/unit/support/waits-fixtures";
 
@@ -25,7 +25,9 @@ beforeAll(async () => {
   resetEnvForTests();
   saveSuccessfulPoll(getDb(), { fetchedAt: FIXTURE_AT, snapshot: fixtureSnapshot() });
   server = http.createServer((req, res) => {
-    void tryFastApi(req, res).then((handled) => {
+    // As lib/cli/serve.mjs chains them.
+    void refuseMalformedPath(req, res).then(async (refused) => {
+      const handled = refused || (await tryFastApi(req, res));
       if (handled) return;
       passedThrough.push(`${req.method} ${req.url}`);
       res.writeHead(418).end();
@@ -55,6 +57,36 @@ async function headersOf(res: Response): Promise<Record<string, string>> {
   });
   return out;
 }
+
+describe("paths with a broken percent-escape", () => {
+  it("are a JSON 400 with the API's headers under /api/, never Next's bare 500", async () => {
+    for (const url of ["/api/v1/ports/%E0/history", "/api/v1/ports/%ZZ", "/api/v1/ports/san-ysidro/%E0?mode=passenger", "/api/v1/%C3%28"]) {
+      const res = await fetch(base + url);
+      expect(res.status, url).toBe(400);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(await res.json()).toEqual({ error: { code: "bad_request", message: expect.stringContaining("malformed percent-escape") } });
+    }
+  });
+
+  it("are a short bilingual 400 with the page security headers elsewhere", async () => {
+    for (const url of ["/en/ports/%E0", "/es/dashboard/%ZZ", "/%E0"]) {
+      const res = await fetch(base + url);
+      expect(res.status, url).toBe(400);
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(await res.text()).toMatch(/malformed.*mal formada/);
+    }
+  });
+
+  it("let well-formed escapes and query strings through untouched", async () => {
+    passedThrough = [];
+    expect((await fetch(`${base}/en/search?q=%E0`)).status).toBe(418);
+    expect((await fetch(`${base}/es/gu%C3%ADas`)).status).toBe(418);
+    expect(passedThrough).toEqual(["GET /en/search?q=%E0", "GET /es/gu%C3%ADas"]);
+  });
+});
 
 describe("fast path = route handlers", () => {
   for (const url of [
