@@ -8,7 +8,7 @@ import { apiError } from "@/lib/api/http";
 import { fail, readQuery, respond, type Result } from "@/lib/api/query";
 import { DEFAULT_LIMIT, HistoryQuery, LaneQuery, MAX_RANGE_DAYS, type ForecastResponse, type HistoryResponse, type TypicalResponse } from "@/lib/api/history-schema";
 import { getDb, type Db } from "@/lib/db/client";
-import { parseDateArg } from "@/lib/history/dates";
+import { parseDateArg, YEARS } from "@/lib/history/dates";
 import { TYPICAL_WEEKS } from "@/lib/history/forecast";
 import { forecastContext, laneOutlook, laneTypicalWeek, portLanes } from "@/lib/history/outlook";
 import { DAY_S, floorHour, HOUR_S, WEEK_S } from "@/lib/history/series";
@@ -54,11 +54,11 @@ export function handleHistory(request: Request, slug: string, source: HistorySou
   const now = Math.floor(source.now() / 1000);
 
   const to = q.value.to === undefined ? now : parseDateArg(q.value.to, zone, { endOfDay: true });
-  if (to === null) return fail("Invalid value for 'to': expected YYYY-MM-DD or an ISO 8601 date-time with an offset.").response;
+  if (to === null) return fail(`Invalid value for 'to': expected a real day as YYYY-MM-DD or an ISO 8601 date-time with an offset (encode + as %2B), years ${YEARS.first}–${YEARS.last}.`).response;
   // Without `from`: the day named by a date `to` (23 or 25 hours on DST days), else the 24 hours before `to`.
   const from =
     q.value.from !== undefined ? parseDateArg(q.value.from, zone) : q.value.to !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(q.value.to) ? parseDateArg(q.value.to, zone) : to - DAY_S;
-  if (from === null) return fail("Invalid value for 'from': expected YYYY-MM-DD or an ISO 8601 date-time with an offset.").response;
+  if (from === null) return fail(`Invalid value for 'from': expected a real day as YYYY-MM-DD or an ISO 8601 date-time with an offset (encode + as %2B), years ${YEARS.first}–${YEARS.last}.`).response;
   if (from >= to) return fail("'from' must be before 'to'.").response;
   // Measured on the port's wall clock: 31 local days that span a fall-back change last 31 days and 1 hour.
   const wall = (t: number) => t + offsetMinutesAt(t * 1000, zone) * 60;

@@ -5,15 +5,21 @@
 import { instantsForWallTime } from "@/lib/time/zone";
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]\d{2}:[0-5]\d)$/;
+// A "+" offset typed into a URL unencoded arrives as a space: read it as the "+" it was.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+ -]\d{2}:[0-5]\d)$/;
 
-/** A real calendar day (Date.parse would roll 2025-02-30 over to March). */
+/** Years a date may name: CBP's feed began in the 2000s, and beyond this an instant no longer prints as a four-digit ISO year. */
+export const YEARS = { first: 1970, last: 2999 } as const;
+
+/** A real calendar day (Date.parse would roll 2025-02-30 over to March) within YEARS. */
 function isRealDay(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
-  return month >= 1 && month <= 12 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return (
+    year >= YEARS.first && year <= YEARS.last && month >= 1 && month <= 12 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day
+  );
 }
 
-/** Epoch seconds, or null when the text is neither form or names no real day. */
+/** Epoch seconds, or null when the text is neither form or names no real day in YEARS. */
 export function parseDateArg(text: string, timeZone: string, opts: { endOfDay?: boolean } = {}): number | null {
   const day = DAY.exec(text);
   if (day) {
@@ -29,7 +35,7 @@ export function parseDateArg(text: string, timeZone: string, opts: { endOfDay?: 
   const dt = DATE_TIME.exec(text);
   if (dt) {
     if (!isRealDay(Number(dt[1]), Number(dt[2]), Number(dt[3]))) return null;
-    const ms = Date.parse(text);
+    const ms = Date.parse(text.replace(/ (?=\d{2}:\d{2}$)/, "+"));
     return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
   }
   return null;

@@ -259,10 +259,26 @@ describe("from and to", () => {
     "1760000000",
     "2025-10-13T10:00:00.0000Z",
     `2025-10-13${"0".repeat(40)}`,
+    "9999-12-31", // would end past the four-digit years ISO 8601 prints
+    "0001-01-01",
+    "1969-12-31T00:00:00Z",
   ])("from=%j and to=%j are 400", async (text) => {
     const value = encodeURIComponent(text);
     expect(await bad(history(`?from=${value}&to=2025-10-20`))).toMatch(/from/);
     expect(await bad(history(`?from=2025-10-13&to=${value}`))).toMatch(/to/);
+  });
+});
+
+describe("dates written loosely but unambiguously", () => {
+  it("an offset whose + arrived as a space (typed unencoded) is read as +", async () => {
+    const plain = await ok(history("?from=2025-10-13T12:00:00%2B05:00&to=2025-10-13T20:00:00%2B05:00"));
+    const spaced = await ok(history("?from=2025-10-13T12:00:00+05:00&to=2025-10-13T20:00:00+05:00"));
+    expect(spaced.meta).toEqual(plain.meta);
+    expect(spaced.data).toEqual(plain.data);
+  });
+
+  it("a bad date's message says what is expected, including the years", async () => {
+    expect(await bad(history("?from=9999-12-30&to=9999-12-31"))).toMatch(/years 1970–2999/);
   });
 });
 
@@ -292,8 +308,8 @@ describe("query validation", () => {
     expect(await bad(history(query))).toMatch(/once/);
   });
 
-  it.each(["0", "2001", "abc", "-1", "1.5", "", "1e9", "Infinity", "NaN"])("limit=%j is 400", async (limit) => {
-    await bad(history(`?limit=${limit}`));
+  it.each(["0", "2001", "abc", "-1", "1.5", "", "1e9", "Infinity", "NaN", "1e3", "0x10", "+5", "2000.0", " 5", "0005000"])("limit=%j is 400", async (limit) => {
+    await bad(history(`?limit=${encodeURIComponent(limit)}`));
   });
 
   it("limit 1 and 2000 are accepted", async () => {

@@ -47,6 +47,7 @@ describe("parseDateArg with a date-time", () => {
     ["2025-10-22T07:00:00.999Z", "2025-10-22T07:00:00Z"], // whole seconds, rounded down
     ["2025-10-22T07:00:00.5+05:30", "2025-10-22T01:30:00Z"],
     ["2025-11-02T01:30:00-08:00", "2025-11-02T09:30:00Z"], // the second 1:30 of the fall-back night
+    ["2025-10-22T12:00:00 05:00", "2025-10-22T07:00:00Z"], // "+05:00" typed into a URL unencoded
   ])("%s is taken as written", (text, instant) => {
     expect(parseDateArg(text, LA)).toBe(at(instant));
     // endOfDay only applies to a bare day.
@@ -77,6 +78,11 @@ describe("parseDateArg with anything else", () => {
     "2025-10-22T24:00:00Z", // Date.parse alone would read the next midnight
     "2025-10-22T07:00:00+25:00",
     "1761116400",
+    "9999-12-31",
+    "3000-01-01T00:00:00Z",
+    "1969-12-31",
+    "0001-01-01T00:00:00Z",
+    "2025-10-22T12:00:00  05:00",
   ])("%j → null", (text) => {
     expect(parseDateArg(text, LA)).toBeNull();
     expect(parseDateArg(text, LA, { endOfDay: true })).toBeNull();
