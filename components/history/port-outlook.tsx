@@ -55,17 +55,21 @@ function LaneBlock({ lane, timeZone, open }: { lane: LaneOutlook; timeZone: stri
   const name = `${lane.crossingName[locale]} · ${tw(`modes.${lane.mode}`)} · ${tw(laneLabelKey(lane))}`;
   const hour = (iso: string) => dateTime(Date.parse(iso), { hour: "numeric", minute: "2-digit", timeZone });
   const points = lane.forecast;
-  const flat = points.length > 1 && points.every((f) => f.minutes === points[0]!.minutes);
-  // "Best time" only means something when the forecast varies and rests on more than today's wait.
-  const best = !flat && points.some((f) => f.basis !== "current") ? lane.best : null;
+  // "Best time" only means something when the forecast varies across the hours resting on history.
+  const informed = points.filter((f) => f.basis !== "current");
+  const flat = informed.length > 1 && informed.every((f) => f.minutes === informed[0]!.minutes);
+  const best = flat ? null : lane.best;
+  const carried = points.some((f) => f.basis === "current");
   const basisNote =
     points.length === 0 || points.some((f) => f.basis === "blend")
       ? null
-      : points.some((f) => f.basis === "current")
-        ? t("currentOnly")
-        : lane.current === null
-          ? t("usualOnly")
-          : t("usualPlain");
+      : carried && informed.length > 0
+        ? t("currentThenUsual")
+        : carried
+          ? t("currentOnly")
+          : lane.current === null
+            ? t("usualOnly")
+            : t("usualPlain");
   return (
     <details open={open} className="rounded-lg border border-slate-300 bg-white p-3" data-testid="lane-outlook" data-mode={lane.mode} data-type={lane.type} data-crossing={lane.cbpPortNumber}>
       <summary className="cursor-pointer">
@@ -77,7 +81,11 @@ function LaneBlock({ lane, timeZone, open }: { lane: LaneOutlook; timeZone: stri
               : t("best", { time: hour(best.at), minutes: best.minutes })
             : points.length === 0
               ? t("noForecast")
-              : t("flat")}
+              : !flat && informed.length > 0
+                ? t("noBest")
+                : points.length < FORECAST_HOURS
+                  ? t("flatOpenHours")
+                  : t("flat")}
         </span>
       </summary>
       {basisNote ? <p className="mt-2 text-sm text-slate-800">{basisNote}</p> : null}

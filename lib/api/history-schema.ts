@@ -33,11 +33,12 @@ export const HistoryQuery = LaneQuery.extend({
   // Parsed further by the handler (lib/history/dates.ts), in the port's time zone.
   from: z.string().max(40).optional().meta({ description: "Start: YYYY-MM-DD (port time zone) or an ISO 8601 date-time with an offset.", example: "2026-11-30" }),
   to: z.string().max(40).optional().meta({ description: "End (exclusive for date-times; a date includes that whole day). Default: now.", example: "2026-12-01" }),
-  limit: z.coerce
-    .number({ error: "expected a whole number" })
-    .int("expected a whole number")
-    .min(1, `expected 1 to ${MAX_LIMIT}`)
-    .max(MAX_LIMIT, `expected 1 to ${MAX_LIMIT}`)
+  // Digits only: coercion would also take "1e3", "0x10" or "+5".
+  limit: z
+    .string()
+    .regex(/^\d{1,6}$/, "expected a whole number")
+    .transform(Number)
+    .pipe(z.int().min(1, `expected 1 to ${MAX_LIMIT}`).max(MAX_LIMIT, `expected 1 to ${MAX_LIMIT}`))
     .optional()
     .meta({ description: `Readings per page (default ${DEFAULT_LIMIT}).` }),
   cursor: z.string().max(200).optional().meta({ description: "meta.nextCursor of the previous page, unchanged." }),
@@ -93,10 +94,14 @@ export const ForecastHour = z.object({
   at: z.iso.datetime(Offset),
   horizon: z.int().min(1).max(12),
   minutes: z.int().min(0),
-  /** blend: from the current wait and the usual pattern; usual: no current reading; current: no history. */
+  /**
+   * blend: the current wait blended with the usual pattern; usual: the usual pattern alone (no
+   * open reading now, or no usual value for the current hour); current: the current wait carried
+   * forward (no history for that hour).
+   */
   basis: z.enum(["blend", "usual", "current"]),
   typical: SpreadOut.nullable(),
-  /** Mean absolute error (minutes) of the forecast at this horizon in the latest backtest. */
+  /** Mean absolute error (minutes) of the forecast at this horizon in the latest backtest; null for hours it did not measure. */
   expectedError: z.number().nullable(),
 });
 
@@ -105,6 +110,7 @@ export const ForecastLane = z.object({
   crossingName: BilingualName,
   current: z.object({ wait: z.int().min(0), at: z.iso.datetime(Offset) }).nullable(),
   hours: z.array(ForecastHour),
+  /** The hour with the shortest forecast among those resting on history; null when none does, or when an hour that only carries the current wait forward is shorter. */
   best: ForecastHour.nullable(),
 });
 

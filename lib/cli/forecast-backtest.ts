@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeAllDatabases, getDb, openDatabase, type Db } from "@/lib/db/client";
-import { backtest, BACKTEST_HORIZONS } from "@/lib/history/forecast";
+import { backtest, BACKTEST_HORIZONS, DEFAULT_MODEL } from "@/lib/history/forecast";
 import { parseDateArg } from "@/lib/history/dates";
 import { importHistory, MissingPathError } from "@/lib/history/import";
 import { loadAllLanes } from "@/lib/history/refresh";
@@ -31,7 +31,8 @@ function table(result: ReturnType<typeof backtest>["result"]): string {
   for (const h of BACKTEST_HORIZONS) {
     const f = result.forecast[h]!;
     const better = Math.min(result.persistence[h]!.mae, result.typical[h]!.mae);
-    const gain = better > 0 ? `${(((better - f.mae) / better) * 100).toFixed(1)} % better` : "–";
+    const change = better > 0 ? ((better - f.mae) / better) * 100 : 0;
+    const gain = better === 0 ? "–" : change >= 0 ? `${change.toFixed(1)} % better` : `${(-change).toFixed(1)} % worse`;
     rows.push([`${h} h`, f.n.toLocaleString("en-US"), f.mae.toFixed(2), result.persistence[h]!.mae.toFixed(2), result.typical[h]!.mae.toFixed(2), f.n > 0 ? gain : "no cases"]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -90,9 +91,15 @@ async function run(argv: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const iso = (t: number) => new Date(t * 1000).toISOString().slice(0, 16).replace("T", " ");
   console.log(`Scored every hour from ${iso(from)} to ${iso(to - HOUR_S)} UTC with history from ${iso(bounds.first)} UTC, in ${seconds} s.`);
-  console.log(`Model fitted on the history before ${iso(from)} UTC: usual level over ${model.levelWeeks} weeks; blends ${JSON.stringify(model.blends)}`);
+  const fitted = model === DEFAULT_MODEL ? "too little history to fit, so the default model" : "model fitted";
+  console.log(`Before ${iso(from)} UTC: ${fitted}: usual level over ${model.levelWeeks} weeks; blends ${JSON.stringify(model.blends)}`);
   console.log("Mean absolute error in minutes, open lanes only:");
   console.log(table(result));
+  if (BACKTEST_HORIZONS.every((h) => result.forecast[h]!.n === 0)) {
+    console.error("No case was scored: the period has no open-lane readings with enough history before them. Nothing published.");
+    console.log(JSON.stringify(result));
+    return 1;
+  }
   if (parsed.values.publish) {
     saveAccuracy(getDb(), { label: "published", computedAt: Math.floor(Date.now() / 1000), from, to, result, model });
     console.log(`Published to ${getDb().name}.`);

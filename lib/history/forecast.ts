@@ -108,10 +108,29 @@ export interface Blend {
 /** `levelWeeks`: window of the usual level; `blends`: one per horizon in hours (1 … FORECAST_HOURS). */
 export type { ForecastModel, BacktestResult } from "./schemas";
 
-/** Before any history has been fitted: follow the usual shape, keep half of today's gap. */
+/**
+ * Until a site has enough history of its own to fit (and for horizons with too few cases): the
+ * blends fitted on the San Diego ports' March–August 2025 history (`npm run forecast:backtest --
+ * --from 2025-09-01 …` prints them). Near hours keep most of today's gap, far hours
+ * follow the usual level; a flat "half of the gap" prior was worse than persistence at 1–3 hours.
+ */
+const PRIOR_BLENDS: readonly Blend[] = [
+  { shape: 0.7, persistence: 0.7 },
+  { shape: 0.8, persistence: 0.5 },
+  { shape: 0.9, persistence: 0.4 },
+  { shape: 0.9, persistence: 0.3 },
+  { shape: 0.9, persistence: 0.2 },
+  { shape: 1, persistence: 0.1 },
+  { shape: 1, persistence: 0.1 },
+  { shape: 1, persistence: 0 },
+  { shape: 1, persistence: 0 },
+  { shape: 1, persistence: 0 },
+  { shape: 1, persistence: 0 },
+  { shape: 1, persistence: 0 },
+];
 export const DEFAULT_MODEL: ForecastModel = {
   levelWeeks: TYPICAL_WEEKS,
-  blends: Object.fromEntries(Array.from({ length: FORECAST_HOURS }, (_, i) => [i + 1, { shape: 1, persistence: 0.5 }])),
+  blends: Object.fromEntries(PRIOR_BLENDS.map((b, i) => [i + 1, { ...b }])),
 };
 
 export interface ForecastInputs {
@@ -342,4 +361,18 @@ export function* backtestSteps(
 
 export function backtest(lanes: readonly LaneHistory[], from: number, to: number, horizons: readonly number[] = BACKTEST_HORIZONS, targetsBefore = Infinity) {
   return runToEnd(backtestSteps(lanes, from, to, horizons, targetsBefore));
+}
+
+/** The scored horizons at which the forecast was at least as accurate as both baselines, and the others. */
+export function verdictOf(result: BacktestResult, horizons: readonly number[] = BACKTEST_HORIZONS): { atLeastAsGood: number[]; worse: number[] } {
+  const atLeastAsGood: number[] = [];
+  const worse: number[] = [];
+  for (const h of horizons) {
+    const f = result.forecast[h];
+    const p = result.persistence[h];
+    const t = result.typical[h];
+    if (!f || !p || !t || f.n === 0) continue;
+    (f.mae <= Math.min(p.mae, t.mae) ? atLeastAsGood : worse).push(h);
+  }
+  return { atLeastAsGood, worse };
 }

@@ -56,12 +56,14 @@ export interface LaneOutlook extends LaneRef {
   typicalNow: Spread | null;
   today: HourPoint[];
   forecast: ForecastPoint[];
-  /** The forecast hour with the shortest wait (earliest on ties), or null. */
+  /** The forecast hour with the shortest wait (earliest on ties) among those resting on history; null when none does, or an hour carrying today's wait is shorter. */
   best: ForecastPoint | null;
   /** The last 7 × 24 hours, oldest first. */
   week: HourPoint[];
   /** Typical for the hour of `compareAt` when asked (e.g. the hour of the live reading). */
   typicalThen: Spread | null;
+  /** Over the typical window the lane never had an open wait at the hour of `compareAt` (or now): closed or unreported then, not short of history. */
+  noOpenReadings: boolean;
 }
 
 export interface ForecastContext {
@@ -132,19 +134,27 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
   for (let t = hourNow - 167 * HOUR_S; opts.week && t <= hourNow; t += HOUR_S) week.push(point(t));
 
   const current = openReadingAt(lane, now);
-  const levelNow = current ? levelAt(lane, bucketOf(current.observedAt, timeZone), cutoff, ctx.model.levelWeeks) : null;
+  // The usual level spans three hours and needs samples in each; next to an hour the lane is
+  // often closed it may be missing, and then that hour's own typical value stands in for it.
+  const usual = (bucket: number): { median: number; measured: boolean } | null => {
+    const level = levelAt(lane, bucket, cutoff, ctx.model.levelWeeks);
+    if (level) return { median: level.median, measured: true };
+    const typical = typicalAt(lane, bucket, cutoff);
+    return typical ? { median: typical.median, measured: false } : null;
+  };
+  const levelNow = current ? usual(bucketOf(current.observedAt, timeZone)) : null;
 
   const hours = Array.from({ length: FORECAST_HOURS }, (_, i) => {
     const t = hourNow + (i + 1) * HOUR_S;
     const bucket = bucketOf(t, timeZone);
-    return { h: i + 1, t, bucket, levelThen: levelAt(lane, bucket, cutoff, ctx.model.levelWeeks)?.median ?? null };
+    return { h: i + 1, t, bucket, levelThen: usual(bucket) };
   });
   // An hour with history but not one open wait in it is an hour the lane is closed (Tecate at
   // night, PedWest after 2 p.m.): no forecast, rather than today's wait carried into it.
   const hasHistory = lane.readings.length > 0 && lane.readings[0]!.observedAt < cutoff - WEEK_S;
   const forecast: ForecastPoint[] = [];
   for (const { h, t, bucket, levelThen } of hours) {
-    const p = predict({ current: current?.wait ?? null, levelNow: levelNow?.median ?? null, levelThen }, ctx.model.blends[h] ?? DEFAULT_MODEL.blends[h]!);
+    const p = predict({ current: current?.wait ?? null, levelNow: levelNow?.median ?? null, levelThen: levelThen?.median ?? null }, ctx.model.blends[h] ?? DEFAULT_MODEL.blends[h]!);
     if (!p || (p.basis === "current" && hasHistory && openSamplesAt(lane, bucket, cutoff, ctx.model.levelWeeks) === 0)) continue;
     forecast.push({
       at: isoInZone(t, timeZone),
@@ -152,11 +162,16 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
       minutes: p.minutes,
       basis: p.basis,
       typical: typicalAt(lane, bucket, cutoff),
-      // Only the blend was measured by the backtest; a fallback has no known error.
-      expectedError: p.basis === "blend" ? expectedError(ctx.accuracy?.result, h) : null,
+      // The backtest measured the blend on three-hour levels; other hours have no known error.
+      expectedError: p.basis === "blend" && levelNow?.measured && levelThen?.measured ? expectedError(ctx.accuracy?.result, h) : null,
     });
   }
-  const best = forecast.reduce<ForecastPoint | null>((b, f) => (b === null || f.minutes < b.minutes ? f : b), null);
+  // Hours that only carry today's wait forward know nothing about that hour, so they are never
+  // "best"; and when one of them is shorter than every hour resting on history, no hour is
+  // (today's wait may well be the best there is).
+  const informed = forecast.filter((f) => f.basis !== "current");
+  const shortest = informed.reduce<ForecastPoint | null>((b, f) => (b === null || f.minutes < b.minutes ? f : b), null);
+  const best = shortest && !forecast.some((f) => f.basis === "current" && f.minutes < shortest.minutes) ? shortest : null;
 
   return {
     ...ref,
@@ -167,6 +182,7 @@ export function laneOutlook(db: Db, ref: LaneRef, timeZone: string, now: number,
     best,
     week,
     typicalThen: compareAt === undefined ? null : typicalAt(lane, bucketOf(compareAt, timeZone), cutoff),
+    noOpenReadings: hasHistory && openSamplesAt(lane, bucketOf(compareAt ?? now, timeZone), cutoff, TYPICAL_WEEKS) === 0,
   };
 }
 

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { alternatesFor } from "@/lib/i18n/metadata";
 import { SITE_TIME_ZONE, type Locale } from "@/lib/i18n/routing";
 import { getDb } from "@/lib/db/client";
-import { BACKTEST_HORIZONS, TYPICAL_WEEKS } from "@/lib/history/forecast";
+import { BACKTEST_HORIZONS, TYPICAL_WEEKS, verdictOf, type BacktestResult } from "@/lib/history/forecast";
 import { readAccuracy, type StoredAccuracy } from "@/lib/history/store";
 import { VS_TYPICAL_MARGIN } from "@/lib/history/compare";
 import { formatDateTime } from "@/components/ui/use-date-time";
@@ -104,6 +104,22 @@ async function AccuracyTable({ id, accuracy, locale, title }: { id: string; accu
           </tbody>
         </table>
       </div>
+      <Verdict result={r} locale={locale} />
     </section>
+  );
+}
+
+/** One sentence, from the numbers above, on where the forecast beat both simple rules and where not. */
+async function Verdict({ result, locale }: { result: BacktestResult; locale: Locale }) {
+  const t = await getTranslations("Methodology");
+  const { atLeastAsGood, worse } = verdictOf(result);
+  if (atLeastAsGood.length + worse.length === 0) return null;
+  const list = new Intl.ListFormat(locale === "es" ? "es-MX" : "en-US", { type: "conjunction" });
+  const horizons = (hs: number[]) => list.format(hs.map((hours) => t("horizon", { hours })));
+  const text = worse.length === 0 ? t("verdictAll") : atLeastAsGood.length === 0 ? t("verdictNone") : t("verdictSome", { best: horizons(atLeastAsGood), worse: horizons(worse) });
+  return (
+    <p className="mt-2 text-slate-800" data-testid="accuracy-verdict">
+      {text}
+    </p>
   );
 }

@@ -40,6 +40,11 @@ for (const locale of LOCALES) {
         expect(v).toBeGreaterThanOrEqual(0);
       }
     }
+    // One sentence says where the forecast beat both simple rules, from the same numbers.
+    const good = table.filter((r) => r.forecast <= Math.min(r.persistence, r.typical)).length;
+    const verdict = good === table.length ? "verdictAll" : good === 0 ? "verdictNone" : "verdictSome";
+    await expect(section.getByTestId("accuracy-verdict")).toContainText(msg(locale, `Methodology.${verdict}`).split("{")[0]!);
+
     // The forecast error is shown to one decimal in the page's number format.
     const one = new Intl.NumberFormat(locale === "es" ? "es-MX" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     await expect(rows.first().locator("td").first()).toContainText(one.format(table[0]!.forecast));
@@ -62,9 +67,10 @@ for (const locale of LOCALES) {
           const where = `${lane.cbpPortNumber}/${lane.mode}/${lane.type} +${h.horizon} h (${h.basis})`;
           if (lane.current === null) expect(h.basis, where).toBe("usual");
           const scored = table.find((r) => r.horizon >= h.horizon);
-          const expected = h.basis === "blend" ? (scored?.forecast ?? null) : null;
-          expect(h.expectedError, where).toBe(expected);
-          if (h.basis === "blend") checked++;
+          // A blend on one hour's typical value (next to hours the lane is often closed) was not measured either.
+          if (h.basis === "blend") expect([scored?.forecast ?? null, null], where).toContain(h.expectedError);
+          else expect(h.expectedError, where).toBeNull();
+          if (h.basis === "blend" && h.expectedError !== null) checked++;
         }
       }
     }

@@ -290,19 +290,23 @@ describe("GET /ports/{slug}/forecast", () => {
     }
   });
 
-  it("best is the hour with the fewest minutes, the earliest on ties", async () => {
+  it("best is the hour with the fewest minutes among those resting on history, the earliest on ties", async () => {
     let ties = 0;
     for (const port of PORTS) {
       const body = ForecastResponse.parse(await okJson(forecast(port.slug)));
       for (const lane of body.data) {
-        if (lane.hours.length === 0) {
+        // An hour that only carries today's wait forward says nothing about that hour.
+        const informed = lane.hours.filter((h) => h.basis !== "current");
+        if (informed.length === 0) {
           expect(lane.best).toBeNull();
           continue;
         }
-        const min = Math.min(...lane.hours.map((h) => h.minutes));
-        const first = lane.hours.find((h) => h.minutes === min)!;
-        expect(lane.best, laneId(lane)).toEqual(first);
-        if (lane.hours.filter((h) => h.minutes === min).length > 1) ties++;
+        const min = Math.min(...informed.map((h) => h.minutes));
+        const first = informed.find((h) => h.minutes === min)!;
+        // A shorter hour that only carries today's wait means no hour is called best.
+        const undercut = lane.hours.some((h) => h.basis === "current" && h.minutes < min);
+        expect(lane.best, laneId(lane)).toEqual(undercut ? null : first);
+        if (!undercut && informed.filter((h) => h.minutes === min).length > 1) ties++;
       }
     }
     // The real data has lanes whose forecast is flat (e.g. 3 minutes all day): ties are exercised.
@@ -358,15 +362,23 @@ describe("forecast accuracy", () => {
     const body = ForecastResponse.parse(await okJson(res));
     expect(body.meta.accuracy).toEqual({ from: "2025-09-01T07:00:00.000Z", to: "2025-10-01T07:00:00.000Z", computedAt: "2025-10-28T18:30:00.000Z", kind: "published" });
     let checked = 0;
+    let blends = 0;
     for (const lane of body.data) {
       for (const h of lane.hours) {
-        // Only the blend is what the backtest measured; a fallback carries no error figure.
-        expect(h.expectedError, `${laneId(lane)} +${h.horizon}h (${h.basis})`).toBe(h.basis === "blend" ? expected[h.horizon] : null);
-        if (h.basis === "blend") checked++;
+        // Only the blend on three-hour levels is what the backtest measured; a fallback (or a
+        // blend on one hour's typical value, next to hours the lane is often closed) carries none.
+        if (h.basis === "blend") {
+          blends++;
+          expect([expected[h.horizon], null], `${laneId(lane)} +${h.horizon}h`).toContain(h.expectedError);
+          if (h.expectedError !== null) checked++;
+        } else {
+          expect(h.expectedError, `${laneId(lane)} +${h.horizon}h (${h.basis})`).toBeNull();
+        }
       }
-      if (lane.best) expect(lane.best.expectedError).toBe(lane.best.basis === "blend" ? expected[lane.best.horizon] : null);
+      if (lane.best) expect(lane.best).toEqual(lane.hours.find((h) => h.horizon === lane.best!.horizon));
     }
     expect(checked).toBeGreaterThan(50);
+    expect(checked).toBeGreaterThan(blends * 0.8);
     // The forecast itself does not change with the accuracy quoted beside it.
     const plain = ForecastResponse.parse(await okJson(forecast("san-ysidro")));
     expect(body.data.map((l) => l.hours.map((h) => h.minutes))).toEqual(plain.data.map((l) => l.hours.map((h) => h.minutes)));
@@ -384,7 +396,13 @@ describe("forecast accuracy", () => {
     const hours = body.data.flatMap((l) => l.hours);
     expect(hours.length).toBeGreaterThan(12);
     expect(hours.filter((h) => h.basis === "blend").length).toBeGreaterThan(6);
-    for (const h of hours) expect(h.expectedError, `+${h.horizon}h (${h.basis})`).toBe(h.basis === "blend" ? expected[h.horizon] : null);
+    for (const h of hours) {
+      // A blend on one hour's typical value (next to hours the lane is often closed) was not measured.
+      if (h.basis === "blend") expect([expected[h.horizon], null], `+${h.horizon}h`).toContain(h.expectedError);
+      else expect(h.expectedError, `+${h.horizon}h (${h.basis})`).toBeNull();
+    }
+    const measured = hours.filter((h) => h.basis === "blend" && h.horizon <= 6);
+    expect(measured.filter((h) => h.expectedError === expected[h.horizon]).length).toBeGreaterThan(measured.length * 0.8);
     copy.close();
   });
 

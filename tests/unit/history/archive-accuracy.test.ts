@@ -8,7 +8,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDateArg } from "@/lib/history/dates";
-import { backtest, BACKTEST_HORIZONS, fitForecast } from "@/lib/history/forecast";
+import { backtest, BACKTEST_HORIZONS, DEFAULT_MODEL, fitForecast } from "@/lib/history/forecast";
 import { importHistory } from "@/lib/history/import";
 import { loadAllLanes } from "@/lib/history/refresh";
 import { DAY_S } from "@/lib/history/series";
@@ -52,5 +52,9 @@ describe("forecast accuracy on the shared archive (September–October 2025)", (
   it("chose its settings from the history before September only", () => {
     expect(run.model).toEqual(earlierOnly);
     expect(Object.keys(run.model.blends)).toHaveLength(12);
+  });
+
+  it("is where the default blends of a site without enough history come from", () => {
+    expect(run.model.blends).toEqual(DEFAULT_MODEL.blends);
   });
 });

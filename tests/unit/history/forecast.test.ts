@@ -27,6 +27,7 @@ import {
   TYPICAL_WEEKS,
   type BacktestCase,
   type Blend,
+  verdictOf,
 } from "@/lib/history/forecast";
 import { bucketOf, DAY_S, HOUR_S, WEEK_S, type HistoryReading } from "@/lib/history/series";
 import { at, closed, hourlyReadings, int, LA, lane, reading, rng } from "./support";
@@ -48,11 +49,19 @@ describe("constants", () => {
     expect(LEVEL_WEEKS_CHOICES).toEqual([8, 12]);
   });
 
-  it("DEFAULT_MODEL follows the usual shape and keeps half of today's gap at every horizon", () => {
-    expect(DEFAULT_MODEL).toEqual({
-      levelWeeks: 8,
-      blends: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1), { shape: 1, persistence: 0.5 }])),
-    });
+  it("DEFAULT_MODEL keeps more of today's gap near and follows the usual level far ahead", () => {
+    expect(DEFAULT_MODEL.levelWeeks).toBe(8);
+    const blends = Array.from({ length: 12 }, (_, i) => DEFAULT_MODEL.blends[i + 1]!);
+    for (const [i, b] of blends.entries()) {
+      expect(b.shape).toBeGreaterThanOrEqual(0);
+      expect(b.persistence).toBeLessThanOrEqual(1);
+      if (i > 0) {
+        expect(b.persistence).toBeLessThanOrEqual(blends[i - 1]!.persistence);
+        expect(b.shape).toBeGreaterThanOrEqual(blends[i - 1]!.shape);
+      }
+    }
+    expect(blends[0]!.persistence).toBeGreaterThan(0.5);
+    expect(blends[11]).toEqual({ shape: 1, persistence: 0 });
   });
 });
 
@@ -511,5 +520,17 @@ describe("backtest on synthetic lanes", () => {
     const { result } = backtest([lane(readings, laTo, LA)], laFrom, laTo);
     expect((laTo - laFrom) / HOUR_S).toBe(points);
     for (const h of BACKTEST_HORIZONS) expect(result.typical[h]).toEqual({ mae: 0, n: points });
+  });
+});
+
+describe("verdictOf", () => {
+  const s = (mae: number, n = 10) => ({ mae, n });
+  it("sorts the scored horizons by whether the forecast was at least as accurate as both baselines (ties count for it)", () => {
+    const result = {
+      forecast: { 1: s(10), 2: s(12), 3: s(13), 6: s(99, 0), 12: s(15) },
+      persistence: { 1: s(9), 2: s(12), 3: s(18), 6: s(5, 0), 12: s(30) },
+      typical: { 1: s(14), 2: s(14), 3: s(14), 6: s(5, 0), 12: s(14.9) },
+    };
+    expect(verdictOf(result)).toEqual({ atLeastAsGood: [2, 3], worse: [1, 12] });
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * `npm run forecast:backtest` as a user runs it, on the October 2025 archive in the fixtures:
+ * the table and the last JSON line, "worse" said as worse, and a period with nothing to score
+ * refused with exit 1 instead of a table of zeros.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { BacktestResultSchema } from "@/lib/history/schemas";
+import { ROOT } from "@/tests/unit/cbp/support";
+
+const OCTOBER = path.join(ROOT, "tests/fixtures/cbp-archive/bwt-sd_2025-10.tar.gz");
+const dataDir = mkdtempSync(path.join(tmpdir(), "sb-backtest-cli-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/forecast-backtest.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("npm run forecast:backtest", () => {
+  it("prints a row per horizon, a comparison that says better or worse, and the result as its last line", async () => {
+    const { code, stdout } = await cli(["--from", "2025-10-20", "--to", "2025-10-31", OCTOBER]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    const result = BacktestResultSchema.parse(JSON.parse(lines.at(-1)!));
+    for (const h of ["1", "2", "3", "6", "12"]) {
+      const f = result.forecast[h]!;
+      expect(f.n).toBeGreaterThan(100);
+      const row = lines.find((l) => l.startsWith(`${h} h `))!;
+      const better = Math.min(result.persistence[h]!.mae, result.typical[h]!.mae);
+      const change = ((better - f.mae) / better) * 100;
+      expect(row).toContain(change >= 0 ? `${change.toFixed(1)} % better` : `${(-change).toFixed(1)} % worse`);
+      expect(row).not.toContain("-");
+    }
+  }, 60_000);
+
+  it("exits 1 and publishes nothing when the period has nothing to score", async () => {
+    const { code, stderr } = await cli(["--from", "2030-01-01", "--to", "2030-01-02", "--publish", OCTOBER]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("No case was scored");
+  }, 60_000);
+});
