@@ -32,8 +32,9 @@ const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 
 
 function formatSummary(s: ImportSummary, dbFile: string): string {
   const seconds = s.elapsedMs / 1000;
+  const unreadable = s.rejected.filter((r) => r.code === "unreadable").length;
   const lines = [
-    `Read ${plural(s.captures, "capture", "captures")} from ${plural(s.files, "file", "files")} in ${seconds.toFixed(1)} s (${count(Math.round(s.capturesPerSecond))} captures/s) into ${dbFile}.`,
+    `Read ${plural(s.captures, "capture", "captures")} from ${plural(s.files, "file", "files")}${unreadable > 0 ? ` (${plural(unreadable, "more file", "more files")} could not be read)` : ""} in ${seconds.toFixed(1)} s (${count(Math.round(s.capturesPerSecond))} captures/s) into ${dbFile}.`,
     `  Captures:    ${count(s.accepted)} imported, ${count(s.captures - s.accepted)} rejected` +
       (s.firstCaptureAt && s.lastCaptureAt ? ` (taken ${s.firstCaptureAt.slice(0, 16).replace("T", " ")} to ${s.lastCaptureAt.slice(0, 16).replace("T", " ")} UTC)` : ""),
     `  Readings:    ${count(s.added)} added, ${count(s.duplicates)} duplicates (already present: stored before, or repeated by an earlier capture)`,
@@ -41,7 +42,7 @@ function formatSummary(s: ImportSummary, dbFile: string): string {
   ];
   if (s.skipped.length > 0) {
     const more = s.skipped.length > 10 ? `, … and ${count(s.skipped.length - 10)} more` : "";
-    lines.push(`  Skipped:     ${plural(s.skipped.length, "file", "files")} without captures: ${s.skipped.slice(0, 10).join(", ")}${more}`);
+    lines.push(`  Skipped:     ${plural(s.skipped.length, "file", "files")} holding no capture (.xml, .xml.gz or .json, alone or in a .tar.gz): ${s.skipped.slice(0, 10).join(", ")}${more}`);
   }
   if (s.rejected.length === 0) {
     lines.push("  Rejected:    none");

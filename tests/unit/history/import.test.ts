@@ -271,13 +271,19 @@ describe("npm run history:import", () => {
     const errorsOnly = path.join(dir, "errors-only");
     mkdirSync(errorsOnly, { recursive: true });
     writeFileSync(path.join(errorsOnly, "bwt.xml"), readFileSync(path.join(FIXTURES, "error-akamai_2025-06-10T070453Z_borderbuddy.html")));
+    const mixed = path.join(dir, "mixed-cli");
+    mkdirSync(mixed, { recursive: true });
+    writeFileSync(path.join(mixed, "good.xml"), readFileSync(path.join(FIXTURES, "bwt-xml_2025-11-02T090434Z_borderbuddy.xml")));
+    writeFileSync(path.join(mixed, "broken.tar.gz"), "this is not gzip");
+    writeFileSync(path.join(mixed, "error.html"), readFileSync(path.join(FIXTURES, "error-akamai_2025-06-10T070453Z_borderbuddy.html")));
     const data = (name: string) => path.join(dir, `data-${name}`);
-    const [ok, help, none, missing, unreadable] = await Promise.all([
+    const [ok, help, none, missing, unreadable, some] = await Promise.all([
       cli([path.join(FIXTURES, "bwt-xml_2025-11-02T090434Z_borderbuddy.xml")], data("ok")),
       cli(["--help"], data("help")),
       cli([], data("none")),
       cli([path.join(dir, "nope.tar.gz")], data("missing")),
       cli([errorsOnly], data("unreadable")),
+      cli([mixed], data("mixed")),
     ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Read 1 capture from 1 file in [\d.]+ s \([\d,]+ captures\/s\)/);
@@ -292,5 +298,10 @@ describe("npm run history:import", () => {
     expect(existsSync(data("missing"))).toBe(false);
     expect(unreadable.code).toBe(1);
     expect(unreadable.stdout).toMatch(/html_error_page: an HTML page instead of the feed \(1\)\n +.*bwt\.xml/);
+    // Every file is accounted for: read, could not be read (and rejected), or skipped with why.
+    expect(some.code).toBe(0);
+    expect(some.stdout).toMatch(/Read 1 capture from 1 file \(1 more file could not be read\) in/);
+    expect(some.stdout).toMatch(/Skipped: +1 file holding no capture \(.xml, .xml.gz or .json, alone or in a .tar.gz\): .*error\.html/);
+    expect(some.stdout).toMatch(/Rejected: +1 file, by reason:\n +unreadable: .*\(1\)\n +.*broken\.tar\.gz/);
   });
 });
