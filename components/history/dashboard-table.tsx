@@ -94,7 +94,11 @@ function Row({ lane, cols, cell, timeZone, now }: { lane: DashboardLane; cols: s
         {lane.old ? <span className="ml-1 text-sm">({tw("oldReading")})</span> : null}
       </td>
       <td role="cell" className={cell} data-label={cols[2]}>
-        {lane.typical ? tc("typicalCell", { median: Math.round(lane.typical.median), p25: Math.round(lane.typical.p25), p75: Math.round(lane.typical.p75) }) : t("noTypical")}
+        {lane.typical
+          ? tc("typicalCell", { median: Math.round(lane.typical.median), p25: Math.round(lane.typical.p25), p75: Math.round(lane.typical.p75) })
+          : lane.noOpenReadings
+            ? t("noOpenReadings")
+            : t("noTypical")}
       </td>
       <td role="cell" className={cell} data-label={cols[3]}>
         {lane.vsTypical ? <VsBadge vs={lane.vsTypical} label={t(`vs.${lane.vsTypical}`)} /> : "–"}

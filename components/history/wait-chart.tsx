@@ -37,6 +37,12 @@ function linePath(values: readonly (number | null | undefined)[], x: (i: number)
   return d;
 }
 
+/** Known values with no known neighbour: a line through them would draw nothing, so they get a dot. */
+function lonePoints(values: readonly (number | null | undefined)[]): number[] {
+  const known = (i: number) => values[i] !== null && values[i] !== undefined;
+  return values.flatMap((_, i) => (known(i) && !known(i - 1) && !known(i + 1) ? [i] : []));
+}
+
 function bandPaths(points: readonly ChartPoint[], x: (i: number) => number, y: (v: number) => number): string[] {
   const runs: string[] = [];
   let run: number[] = [];
@@ -83,7 +89,11 @@ export function WaitChart({
   const hasForecast = points.some((p) => p.forecast !== undefined && p.forecast !== null);
   const hasWait = points.some((p) => p.wait !== null);
   const hasTypical = points.some((p) => p.typical !== null);
-  const timeOf = (p: ChartPoint) => dateTime(Date.parse(p.at), { weekday: tick.label === "day" ? "short" : undefined, hour: "numeric", minute: "2-digit", timeZone });
+  // Rows name their day when the chart spans more than one (the last 24 hours cross midnight; a week repeats a weekday).
+  const dayOf = (p: ChartPoint) => dateTime(Date.parse(p.at), { year: "numeric", month: "numeric", day: "numeric", timeZone });
+  const manyDays = points.length > 1 && dayOf(points[0]!) !== dayOf(points.at(-1)!);
+  const timeOf = (p: ChartPoint) =>
+    dateTime(Date.parse(p.at), { weekday: manyDays ? "short" : undefined, day: manyDays ? "numeric" : undefined, hour: "numeric", minute: "2-digit", timeZone });
 
   const known = points.filter((p) => p.wait !== null);
   const peak = known.reduce<ChartPoint | null>((a, p) => (a === null || p.wait! > a.wait! ? p : a), null);
@@ -127,9 +137,15 @@ export function WaitChart({
         ))}
         <path d={linePath(points.map((p) => p.typical?.median), x, y)} className="fill-none stroke-slate-600" strokeWidth="1.5" strokeDasharray="6 4" />
         <path d={linePath(points.map((p) => p.wait), x, y)} className="fill-none stroke-sky-800" strokeWidth="2.5" strokeLinejoin="round" />
+        {lonePoints(points.map((p) => p.wait)).map((i) => (
+          <circle key={`w${i}`} cx={x(i)} cy={y(points[i]!.wait!)} r="3.5" className="fill-sky-800" data-testid="lone-wait" />
+        ))}
         {hasForecast ? (
           <path d={linePath(points.map((p) => p.forecast), x, y)} className="fill-none stroke-amber-700" strokeWidth="2.5" strokeDasharray="2 4" strokeLinecap="round" />
         ) : null}
+        {lonePoints(points.map((p) => p.forecast)).map((i) => (
+          <circle key={`f${i}`} cx={x(i)} cy={y(points[i]!.forecast!)} r="3.5" className="fill-none stroke-amber-700" strokeWidth="2" />
+        ))}
       </svg>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
         {hasWait ? <LegendItem kind="wait" label={t("legendWait")} /> : null}

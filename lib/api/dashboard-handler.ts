@@ -4,7 +4,8 @@
  */
 import "server-only";
 import { DashboardQuery, type DashboardResponse } from "@/lib/api/dashboard-schema";
-import { apiError, jsonResponse } from "@/lib/api/http";
+import { createHash } from "node:crypto";
+import { apiError, jsonResponse, notModified } from "@/lib/api/http";
 import { getDb } from "@/lib/db/client";
 import { buildDashboard, type Dashboard } from "@/lib/history/dashboard";
 import { env } from "@/lib/env";
@@ -57,13 +58,18 @@ export function handleDashboard(request: Request, source?: WaitsSource): Respons
   const d = buildDashboard(source ?? { db: getDb(), now: Date.now, staleSeconds: env().CBP_STALE_SECONDS });
   const stamp = d.generatedAt.slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   const cache = "public, max-age=60, stale-while-revalidate=300";
+  // Like the other v1 answers: a client that has this content gets a 304 (generatedAt alone changes nothing).
+  const etagOf = (content: string, kind: string) => `W/"${createHash("sha256").update(kind).update(content).digest("base64url").slice(0, 27)}"`;
   if (q.data.format === "csv") {
+    const text = q.data.series === "week" ? weekCsv(d) : summaryCsv(d);
+    const etag = etagOf(text, q.data.series ?? "summary");
     const name = q.data.series === "week" ? `border-waits-7-days-${stamp}.csv` : `border-status-${stamp}.csv`;
-    return jsonResponse(q.data.series === "week" ? weekCsv(d) : summaryCsv(d), {
-      cacheControl: cache,
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` },
-    });
+    return (
+      notModified(request, etag, cache) ??
+      jsonResponse(text, { etag, cacheControl: cache, headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` } })
+    );
   }
   const body: DashboardResponse = { data: d };
-  return jsonResponse(JSON.stringify(body), { cacheControl: cache });
+  const etag = etagOf(JSON.stringify({ ...d, generatedAt: undefined }), "json");
+  return notModified(request, etag, cache) ?? jsonResponse(JSON.stringify(body), { etag, cacheControl: cache });
 }

@@ -28,6 +28,8 @@ export const DashboardLaneOut = z.object({
   lanesOpen: z.int().min(0).nullable(),
   maxLanes: z.int().min(0).nullable(),
   typical: SpreadOut.nullable(),
+  /** No typical value because CBP never reported the lane open at this hour in the window (closed, or not reporting), not for want of history. */
+  noOpenReadings: z.boolean(),
   vsTypical: z.enum(["above", "below", "normal"]).nullable(),
   trend: z.enum(["rising", "falling", "steady"]).nullable(),
   /** Hourly open waits from 6 hours ago to now (7 values), oldest first. */
@@ -49,6 +51,7 @@ export const DashboardOut = z.object({
       timeZone: z.string(),
       lanes: z.array(DashboardLaneOut),
       staffing: z.array(z.object({ cbpPortNumber: z.string(), mode: z.enum(MODES), open: z.int().min(0), max: z.int().min(0) })),
+      maxLanesAll: z.int().min(0),
     }),
   ),
   headline: z.object({
@@ -56,6 +59,7 @@ export const DashboardOut = z.object({
     portsCompared: z.int().min(0),
     lanesOpen: z.int().min(0),
     lanesMax: z.int().min(0),
+    lanesMaxAll: z.int().min(0),
     longest: LaneAt.nullable(),
     shortest: LaneAt.nullable(),
   }),

@@ -111,9 +111,10 @@ const ops = {
     responses: {
       "200": {
         description: "JSON by default; CSV (RFC 4180, UTF-8, one header row) with `format=csv`.",
-        headers: { "Cache-Control": CACHE_HEADERS["Cache-Control"] },
+        headers: { "Cache-Control": CACHE_HEADERS["Cache-Control"], ETag: CACHE_HEADERS.ETag },
         content: { "application/json": { schema: DashboardResponse }, "text/csv": { schema: z.string() } },
       },
+      "304": commonResponses({})["304"]!,
       "400": error("Unknown, repeated or conflicting parameters."),
       "429": TOO_MANY(),
     },

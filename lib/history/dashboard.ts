@@ -28,6 +28,8 @@ export interface DashboardLane {
   lanesOpen: number | null;
   maxLanes: number | null;
   typical: Spread | null;
+  /** No typical value because CBP never reported the lane open at this hour (PedWest at night), not for want of history. */
+  noOpenReadings: boolean;
   vsTypical: VsTypical | null;
   trend: Trend | null;
   /** Hourly values from TREND_HOURS hours ago to now (TREND_HOURS + 1 samples), oldest first. */
@@ -42,6 +44,8 @@ export interface DashboardPort {
   lanes: DashboardLane[];
   /** Lanes open and maximum per crossing and mode (CBP's maximum is per mode, shared by its lane types). */
   staffing: { cbpPortNumber: string; mode: Mode; open: number; max: number }[];
+  /** The sum of CBP's maximum per crossing and mode, whatever their status. */
+  maxLanesAll: number;
 }
 
 export interface Dashboard {
@@ -52,8 +56,11 @@ export interface Dashboard {
   headline: {
     portsAboveTypical: number;
     portsCompared: number;
+    /** Lanes open, and their maximum, at the crossings and modes reporting a current open wait. */
     lanesOpen: number;
     lanesMax: number;
+    /** The maximum of every crossing and mode CBP lists, reporting or not. */
+    lanesMaxAll: number;
     longest: { slug: string; lane: DashboardLane } | null;
     shortest: { slug: string; lane: DashboardLane } | null;
   };
@@ -95,6 +102,7 @@ function build(db: Db, live: AllPortsView, nowMs: number): Dashboard {
         lanesOpen: lane?.lanesOpen ?? null,
         maxLanes: lane?.maxLanes ?? null,
         typical,
+        noOpenReadings: typical === null && outlook.noOpenReadings,
         vsTypical: wait !== null && !old && typical ? compareToTypical(wait, typical) : null,
         trend: trendOf(recent),
         recent,
@@ -111,7 +119,9 @@ function build(db: Db, live: AllPortsView, nowMs: number): Dashboard {
       }
       s.open += l.lanesOpen ?? 0;
     }
-    ports.push({ slug: def.slug, name: def.name, timeZone: def.timeZone, lanes, staffing });
+    const maxima = new Map<string, number>();
+    for (const l of lanes) if (l.maxLanes !== null) maxima.set(`${l.cbpPortNumber}/${l.mode}`, l.maxLanes);
+    ports.push({ slug: def.slug, name: def.name, timeZone: def.timeZone, lanes, staffing, maxLanesAll: [...maxima.values()].reduce((a, b) => a + b, 0) });
   }
 
   const compared = ports.filter((p) => p.lanes.some((l) => l.vsTypical !== null));
@@ -127,6 +137,7 @@ function build(db: Db, live: AllPortsView, nowMs: number): Dashboard {
       portsCompared: compared.length,
       lanesOpen: ports.reduce((n, p) => n + p.staffing.reduce((m, s) => m + s.open, 0), 0),
       lanesMax: ports.reduce((n, p) => n + p.staffing.reduce((m, s) => m + s.max, 0), 0),
+      lanesMaxAll: ports.reduce((n, p) => n + p.maxLanesAll, 0),
       longest: byWait.at(-1) ?? null,
       shortest: byWait[0] ?? null,
     },

@@ -50,7 +50,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </h2>
         <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="headline">
           <Stat label={t("statAbove")} value={h.portsCompared > 0 ? t("statAboveValue", { above: h.portsAboveTypical, total: h.portsCompared }) : "–"} />
-          <Stat label={t("statLanes")} value={h.lanesMax > 0 ? t("lanesOfMax", { open: h.lanesOpen, max: h.lanesMax }) : "–"} note={t("statLanesNote")} />
+          <Stat label={t("statLanes")} value={h.lanesMax > 0 ? t("lanesOfMax", { open: h.lanesOpen, max: h.lanesMax }) : "–"} note={t("statLanesNote", { all: h.lanesMaxAll })} />
           <Stat label={t("statLongest")} value={h.longest ? minutes(h.longest.lane.wait!) : "–"} note={h.longest ? laneName(h.longest.lane) : undefined} />
           <Stat label={t("statShortest")} value={h.shortest ? minutes(h.shortest.lane.wait!) : "–"} note={h.shortest ? laneName(h.shortest.lane) : undefined} />
         </dl>

@@ -152,6 +152,14 @@ for (const locale of LOCALES) {
       await figure.getByText(msg(locale, "Charts.showTable")).click();
       await expect(table).toBeVisible();
       await expect(table.locator("tbody tr")).toHaveCount(rows);
+      // Rows name their day when a chart spans several: the week's first and last rows (the
+      // same weekday and hour a week apart) read differently.
+      const labels = await table.locator("tbody th").allTextContents();
+      expect(labels[0]).not.toBe(labels.at(-1));
+      // A reading with no reading either side is a dot, not an invisible one-point line.
+      const known = (await table.locator("tbody tr td:first-of-type").allTextContents()).map((c) => c.trim() !== "–");
+      const lone = known.filter((k, j) => k && !known[j - 1] && !known[j + 1]).length;
+      await expect(figure.getByTestId("lone-wait")).toHaveCount(lone);
     }
 
     // Another lane of the same port.

@@ -156,6 +156,34 @@ describe("JSON (the default)", () => {
     expect(open).toBeGreaterThan(10);
     expect(compared).toBeGreaterThan(5);
   });
+
+  it("counts lanes open against the maximum of the crossings reporting, and also gives the border's whole maximum", async () => {
+    const d = await dashboardJson();
+    const ports = PortsResponse.parse(await handleAllPorts(new Request("http://localhost:3107/api/v1/ports"), source).json());
+    // CBP's maximum is per crossing and mode, repeated on each lane type.
+    const maxima = new Map<string, number>();
+    const reporting = new Map<string, { open: number; max: number }>();
+    for (const p of ports.data) {
+      for (const c of p.crossings) {
+        for (const l of c.lanes) {
+          const key = `${c.cbpPortNumber}/${l.mode}`;
+          if (l.maxLanes !== null) maxima.set(key, l.maxLanes);
+          const old = l.updatedAt !== null && Date.parse(d.generatedAt) - Date.parse(l.updatedAt) > 3 * 3_600_000;
+          if (l.status !== "open" || l.maxLanes === null || old) continue;
+          const r = reporting.get(key) ?? { open: 0, max: l.maxLanes };
+          r.open += l.lanesOpen ?? 0;
+          reporting.set(key, r);
+        }
+      }
+    }
+    const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
+    expect(d.headline.lanesMaxAll).toBe(sum(maxima.values()));
+    expect(d.headline.lanesMax).toBe(sum([...reporting.values()].map((r) => r.max)));
+    expect(d.headline.lanesOpen).toBe(sum([...reporting.values()].map((r) => r.open)));
+    expect(d.headline.lanesMax).toBeLessThanOrEqual(d.headline.lanesMaxAll);
+    expect(d.headline.lanesMaxAll).toBeGreaterThan(100);
+    expect(d.ports.map((p) => p.maxLanesAll).reduce((a, b) => a + b, 0)).toBe(d.headline.lanesMaxAll);
+  });
 });
 
 describe("CSV of the lanes (?format=csv)", () => {
@@ -210,6 +238,7 @@ describe("CSV of the lanes (?format=csv)", () => {
       lanesOpen: null,
       maxLanes: 34,
       typical: wait === null ? null : { median: 32.5, p25: 20, p75: 45, n: 4 },
+      noOpenReadings: false,
       vsTypical: wait === null ? null : "normal",
       trend: null,
       recent: [],
@@ -221,8 +250,8 @@ describe("CSV of the lanes (?format=csv)", () => {
       generatedAt: "2025-10-29T18:30:00.000Z",
       fetchedAt: null,
       stale: false,
-      ports: [{ slug: "san-ysidro", name: { en: "San Ysidro", es: "San Ysidro" }, timeZone: "America/Los_Angeles", lanes: names.map((n, i) => lane(n, i % 2 ? null : 10 * i)), staffing: [] }],
-      headline: { portsAboveTypical: 0, portsCompared: 0, lanesOpen: 0, lanesMax: 0, longest: null, shortest: null },
+      ports: [{ slug: "san-ysidro", name: { en: "San Ysidro", es: "San Ysidro" }, timeZone: "America/Los_Angeles", lanes: names.map((n, i) => lane(n, i % 2 ? null : 10 * i)), staffing: [], maxLanesAll: 34 }],
+      headline: { portsAboveTypical: 0, portsCompared: 0, lanesOpen: 0, lanesMax: 0, lanesMaxAll: 34, longest: null, shortest: null },
     };
     const text = summaryCsv(d);
     expect(text).toContain('"Garita ""Norte"", carril 1"');
@@ -268,6 +297,25 @@ describe("CSV of the week (?format=csv&series=week)", () => {
     expect(rows.slice(1)).toEqual(expected);
     // The archive fills most of the week.
     expect(rows.slice(1).filter((r) => r[5] !== "").length).toBeGreaterThan(1000);
+  });
+});
+
+describe("ETag and 304, like the other v1 answers", () => {
+  it("answers 304 to each format's own ETag, with the 200's cache headers, and 200 to another's", async () => {
+    const etags = new Map<string, string>();
+    for (const q of ["", "?format=csv", "?format=csv&series=week"]) {
+      const first = dashboard(q);
+      const etag = first.headers.get("etag")!;
+      expect(etag, q).toMatch(/^W\/"[\w-]{27}"$/);
+      etags.set(q, etag);
+      const again = dashboard(q, { "if-none-match": etag });
+      expect(again.status, q).toBe(304);
+      expect(await again.text()).toBe("");
+      expect(again.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+      expectApiHeaders(again);
+    }
+    expect(new Set(etags.values()).size).toBe(3);
+    expect(dashboard("?format=csv", { "if-none-match": etags.get("")! }).status).toBe(200);
   });
 });
 
