@@ -1,25 +1,17 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { PAGE_HEADERS } from "./lib/server/page-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /**
- * Headers every HTML page gets (reliability.md §3); the CSP itself is set per request in proxy.ts.
- * API responses set their own (lib/api/http.ts), because the production server may answer them
- * without going through Next. So does the embeddable widget, /embed/{slug} (lib/embed/handler.ts):
- * it must be framable from anywhere, which X-Frame-Options: DENY here would forbid.
+ * Every HTML page gets PAGE_HEADERS (lib/server/page-headers.ts); the CSP itself is set per request
+ * in proxy.ts. API responses set their own (lib/api/http.ts), because the production server may
+ * answer them without going through Next. So does the embeddable widget, /embed/{slug}
+ * (lib/embed/handler.ts): it must be framable from anywhere, which X-Frame-Options: DENY here
+ * would forbid.
  */
-const pageHeaders = [
-  // Two years, subdomains included (ASVS 3.4.1); browsers ignore it over plain-HTTP localhost.
-  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-];
-
+const pageHeaders = [...PAGE_HEADERS];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

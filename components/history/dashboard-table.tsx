@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
 import type { DashboardPort, DashboardLane } from "@/lib/history/dashboard";
 import type { Trend, VsTypical } from "@/lib/history/compare";
+import { TYPICAL_WEEKS } from "@/lib/history/forecast";
 import { laneLabelKey } from "@/components/ports/lane-row";
 import { useDateTime } from "@/components/ui/use-date-time";
 import { isSameLocalDay } from "@/components/ui/format";
@@ -97,7 +98,7 @@ function Row({ lane, cols, cell, timeZone, now }: { lane: DashboardLane; cols: s
         {lane.typical
           ? tc("typicalCell", { median: Math.round(lane.typical.median), p25: Math.round(lane.typical.p25), p75: Math.round(lane.typical.p75) })
           : lane.noOpenReadings
-            ? t("noOpenReadings")
+            ? t("noOpenReadings", { weeks: TYPICAL_WEEKS })
             : t("noTypical")}
       </td>
       <td role="cell" className={cell} data-label={cols[3]}>

@@ -55,9 +55,10 @@ function LaneBlock({ lane, timeZone, open }: { lane: LaneOutlook; timeZone: stri
   const name = `${lane.crossingName[locale]} · ${tw(`modes.${lane.mode}`)} · ${tw(laneLabelKey(lane))}`;
   const hour = (iso: string) => dateTime(Date.parse(iso), { hour: "numeric", minute: "2-digit", timeZone });
   const points = lane.forecast;
-  // "Best time" only means something when the forecast varies across the hours resting on history.
+  // "Best time" only means something when the forecast varies; lane.best is already null when
+  // an hour that only carries today's wait is shorter than every hour resting on history.
   const informed = points.filter((f) => f.basis !== "current");
-  const flat = informed.length > 1 && informed.every((f) => f.minutes === informed[0]!.minutes);
+  const flat = points.length > 1 && points.every((f) => f.minutes === points[0]!.minutes);
   const best = flat ? null : lane.best;
   const carried = points.some((f) => f.basis === "current");
   const basisNote =
@@ -81,11 +82,11 @@ function LaneBlock({ lane, timeZone, open }: { lane: LaneOutlook; timeZone: stri
               : t("best", { time: hour(best.at), minutes: best.minutes })
             : points.length === 0
               ? t("noForecast")
-              : !flat && informed.length > 0
-                ? t("noBest")
-                : points.length < FORECAST_HOURS
+              : flat || informed.length === 0
+                ? points.length < FORECAST_HOURS
                   ? t("flatOpenHours")
-                  : t("flat")}
+                  : t("flat")
+                : t("noBest")}
         </span>
       </summary>
       {basisNote ? <p className="mt-2 text-sm text-slate-800">{basisNote}</p> : null}

@@ -93,7 +93,7 @@ export function WaitChart({
   const dayOf = (p: ChartPoint) => dateTime(Date.parse(p.at), { year: "numeric", month: "numeric", day: "numeric", timeZone });
   const manyDays = points.length > 1 && dayOf(points[0]!) !== dayOf(points.at(-1)!);
   const timeOf = (p: ChartPoint) =>
-    dateTime(Date.parse(p.at), { weekday: manyDays ? "short" : undefined, day: manyDays ? "numeric" : undefined, hour: "numeric", minute: "2-digit", timeZone });
+    dateTime(Date.parse(p.at), { weekday: manyDays ? "short" : undefined, month: manyDays ? "short" : undefined, day: manyDays ? "numeric" : undefined, hour: "numeric", minute: "2-digit", timeZone });
 
   const known = points.filter((p) => p.wait !== null);
   const peak = known.reduce<ChartPoint | null>((a, p) => (a === null || p.wait! > a.wait! ? p : a), null);

@@ -4,8 +4,7 @@
  */
 import "server-only";
 import { DashboardQuery, type DashboardResponse } from "@/lib/api/dashboard-schema";
-import { createHash } from "node:crypto";
-import { apiError, jsonResponse, notModified } from "@/lib/api/http";
+import { apiError, jsonResponse, notModified, weakEtag } from "@/lib/api/http";
 import { getDb } from "@/lib/db/client";
 import { buildDashboard, type Dashboard } from "@/lib/history/dashboard";
 import { env } from "@/lib/env";
@@ -59,10 +58,9 @@ export function handleDashboard(request: Request, source?: WaitsSource): Respons
   const stamp = d.generatedAt.slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   const cache = "public, max-age=60, stale-while-revalidate=300";
   // Like the other v1 answers: a client that has this content gets a 304 (generatedAt alone changes nothing).
-  const etagOf = (content: string, kind: string) => `W/"${createHash("sha256").update(kind).update(content).digest("base64url").slice(0, 27)}"`;
   if (q.data.format === "csv") {
     const text = q.data.series === "week" ? weekCsv(d) : summaryCsv(d);
-    const etag = etagOf(text, q.data.series ?? "summary");
+    const etag = weakEtag(q.data.series ?? "summary", text);
     const name = q.data.series === "week" ? `border-waits-7-days-${stamp}.csv` : `border-status-${stamp}.csv`;
     return (
       notModified(request, etag, cache) ??
@@ -70,6 +68,6 @@ export function handleDashboard(request: Request, source?: WaitsSource): Respons
     );
   }
   const body: DashboardResponse = { data: d };
-  const etag = etagOf(JSON.stringify({ ...d, generatedAt: undefined }), "json");
+  const etag = weakEtag("json", JSON.stringify({ ...d, generatedAt: undefined }));
   return notModified(request, etag, cache) ?? jsonResponse(JSON.stringify(body), { etag, cacheControl: cache });
 }

@@ -31,16 +31,20 @@ export const HistoryQuery = LaneQuery.extend({
     .optional()
     .meta({ description: "Only this crossing of the port (CBP port number, e.g. 250407 for PedWest).", example: "250401" }),
   // Parsed further by the handler (lib/history/dates.ts), in the port's time zone.
-  from: z.string().max(40).optional().meta({ description: "Start: YYYY-MM-DD (port time zone) or an ISO 8601 date-time with an offset.", example: "2026-11-30" }),
-  to: z.string().max(40).optional().meta({ description: "End (exclusive for date-times; a date includes that whole day). Default: now.", example: "2026-12-01" }),
-  // Digits only: coercion would also take "1e3", "0x10" or "+5".
+  from: z
+    .string()
+    .max(40)
+    .optional()
+    .meta({ description: "Start: YYYY-MM-DD (port time zone) or an ISO 8601 date-time with an offset (encode + as %2B; a space there is read as +); years 1970–2999.", example: "2026-11-30" }),
+  to: z.string().max(40).optional().meta({ description: "End (exclusive for date-times; a date includes that whole day), same forms as from. Default: now.", example: "2026-12-01" }),
+  // Digits only: coercion would also take "1e3", "0x10" or "+5". Documented as the integer it is.
   limit: z
     .string()
-    .regex(/^\d{1,6}$/, "expected a whole number")
+    .regex(/^\d+$/, "expected a whole number")
     .transform(Number)
     .pipe(z.int().min(1, `expected 1 to ${MAX_LIMIT}`).max(MAX_LIMIT, `expected 1 to ${MAX_LIMIT}`))
     .optional()
-    .meta({ description: `Readings per page (default ${DEFAULT_LIMIT}).` }),
+    .meta({ description: `Readings per page (default ${DEFAULT_LIMIT}).`, override: { type: "integer", minimum: 1, maximum: MAX_LIMIT } }),
   cursor: z.string().max(200).optional().meta({ description: "meta.nextCursor of the previous page, unchanged." }),
 });
 

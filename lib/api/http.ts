@@ -1,6 +1,7 @@
 /**
  * Response helpers for the public JSON API: contract headers (CORS, caching, content type) and errors.
  */
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { ApiErrorCode } from "@/lib/api/v1-schema";
 
@@ -46,6 +47,13 @@ export function apiError(code: z.infer<typeof ApiErrorCode>, message: string, he
     cacheControl: code === "not_found" ? "public, max-age=300" : "no-store",
     headers,
   });
+}
+
+/** A weak validator for a representation: the same parts give the same tag. */
+export function weakEtag(...parts: string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return `W/"${hash.digest("base64url").slice(0, 27)}"`;
 }
 
 /** 304 when the client already has this version (weak comparison, as RFC 9110 prescribes for If-None-Match). */

@@ -3,9 +3,8 @@
  * forecast, alerts).
  */
 import "server-only";
-import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { apiError, jsonResponse, notModified } from "@/lib/api/http";
+import { apiError, jsonResponse, notModified, weakEtag } from "@/lib/api/http";
 
 const MAX_QUERY_LENGTH = 1024;
 
@@ -36,7 +35,7 @@ export function readQuery<S extends z.ZodRawShape>(url: URL, schema: z.ZodObject
 export function respond(request: Request, body: { meta: object }, cacheControl?: string): Response {
   const text = JSON.stringify(body);
   const stable = JSON.stringify({ ...body, meta: { ...body.meta, generatedAt: undefined } });
-  const etag = `W/"${createHash("sha256").update(stable).digest("base64url").slice(0, 27)}"`;
+  const etag = weakEtag(stable);
   return notModified(request, etag, cacheControl) ?? jsonResponse(text, { etag, cacheControl });
 }
 

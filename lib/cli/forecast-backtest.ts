@@ -96,7 +96,7 @@ async function run(argv: string[]): Promise<number> {
   console.log("Mean absolute error in minutes, open lanes only:");
   console.log(table(result));
   if (BACKTEST_HORIZONS.every((h) => result.forecast[h]!.n === 0)) {
-    console.error("No case was scored: the period has no open-lane readings with enough history before them. Nothing published.");
+    console.error(`No case was scored: the period has no open-lane readings with enough history before them.${parsed.values.publish ? " Nothing published." : ""}`);
     console.log(JSON.stringify(result));
     return 1;
   }

@@ -42,7 +42,7 @@ function formatSummary(s: ImportSummary, dbFile: string): string {
   ];
   if (s.skipped.length > 0) {
     const more = s.skipped.length > 10 ? `, … and ${count(s.skipped.length - 10)} more` : "";
-    lines.push(`  Skipped:     ${plural(s.skipped.length, "file", "files")} holding no capture (.xml, .xml.gz or .json, alone or in a .tar.gz): ${s.skipped.slice(0, 10).join(", ")}${more}`);
+    lines.push(`  Skipped:     ${plural(s.skipped.length, "file that is not a capture", "files that are not captures")} (a capture is .xml, .xml.gz or .json, alone or in a .tar.gz): ${s.skipped.slice(0, 10).join(", ")}${more}`);
   }
   if (s.rejected.length === 0) {
     lines.push("  Rejected:    none");

@@ -10,7 +10,7 @@ const outcome = await poller.poll();
 poller.stop(); // releases the polling lease for the next run or a server
 closeAllDatabases();
 if (outcome.ok) {
-  console.log(`Stored ${outcome.saved.crossings} crossings (${outcome.saved.newReadings} new lane readings) from the ${outcome.format.toUpperCase()} feed.`);
+  console.log(`Stored ${outcome.saved.crossings} crossings (${outcome.saved.newReadings} new lane readings, ${outcome.saved.corrected} corrected) from the ${outcome.format.toUpperCase()} feed.`);
   for (const p of outcome.problems) console.log(`  left out: ${p}`);
 } else if (outcome.code === "lease_held") {
   console.log("Another process is polling this database right now; nothing to do.");

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The production server: Next.js behind a plain Node HTTP server whose only extra job is to answer
-// the hot public API endpoints directly (see lib/server/fast-api.ts). Needs `npm run build` first.
+// The production server: Next.js behind a plain Node HTTP server that rate-limits the API, refuses
+// malformed paths, and answers the hot public API endpoints directly (lib/server/fast-api.ts).
+// Needs `npm run build` first.
 import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -1,8 +1,7 @@
 /** /{locale}/meetings/{key}.ics (one meeting) and /{locale}/meetings/calendar.ics (all of them). */
 import "server-only";
-import { createHash } from "node:crypto";
 import { hasLocale } from "next-intl";
-import { API_HEADERS, notModified } from "@/lib/api/http";
+import { API_HEADERS, notModified, weakEtag } from "@/lib/api/http";
 import { siteOrigin } from "@/lib/content/metadata";
 import { notFound } from "@/lib/feeds/handler";
 import { routing } from "@/lib/i18n/routing";
@@ -34,7 +33,7 @@ export function handleMeetingsIcs(request: Request, params: { locale: string; fi
     now: Date.now(),
   });
   // DTSTAMP changes every request; the ETag covers everything else.
-  const etag = `W/"${createHash("sha256").update(ics.replace(/^DTSTAMP:.*$/gm, "")).digest("base64url").slice(0, 27)}"`;
+  const etag = weakEtag(ics.replace(/^DTSTAMP:.*$/gm, ""));
   return (
     notModified(request, etag, ICS_CACHE) ??
     new Response(ics, {

@@ -3,10 +3,9 @@
  * same items as /api/v1/alerts, in the route's language, with the API's caching and ETag rules.
  */
 import "server-only";
-import { createHash } from "node:crypto";
 import { hasLocale } from "next-intl";
 import { readItems } from "@/lib/api/alerts-handler";
-import { API_HEADERS, DATA_CACHE_CONTROL, notModified } from "@/lib/api/http";
+import { API_HEADERS, DATA_CACHE_CONTROL, notModified, weakEtag } from "@/lib/api/http";
 import { getDb, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat } from "@/lib/feeds/build";
@@ -48,7 +47,7 @@ export function handleFeed(request: Request, params: { locale: string; slug?: st
 
 /** A feed's XML with the API's caching rules: weak ETag of the body, 304 when it matches. */
 export function feedResponse(request: Request, xml: string, format: FeedFormat): Response {
-  const etag = `W/"${createHash("sha256").update(xml).digest("base64url").slice(0, 27)}"`;
+  const etag = weakEtag(xml);
   return (
     notModified(request, etag) ??
     new Response(xml, {

@@ -8,7 +8,10 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A "+" offset typed into a URL unencoded arrives as a space: read it as the "+" it was.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+ -]\d{2}:[0-5]\d)$/;
 
-/** Years a date may name: CBP's feed began in the 2000s, and beyond this an instant no longer prints as a four-digit ISO year. */
+/**
+ * Years a date may name. CBP's feed began in the 2000s; the bound also keeps every instant the
+ * API prints a four-digit ISO year (9999-12-31 as an end date meant midnight of year 10000).
+ */
 export const YEARS = { first: 1970, last: 2999 } as const;
 
 /** A real calendar day (Date.parse would roll 2025-02-30 over to March) within YEARS. */

@@ -110,9 +110,10 @@ export type { ForecastModel, BacktestResult } from "./schemas";
 
 /**
  * Until a site has enough history of its own to fit (and for horizons with too few cases): the
- * blends fitted on the San Diego ports' March–August 2025 history (`npm run forecast:backtest --
- * --from 2025-09-01 …` prints them). Near hours keep most of today's gap, far hours
- * follow the usual level; a flat "half of the gap" prior was worse than persistence at 1–3 hours.
+ * level window and blends fitted on the San Diego ports' March–August 2025 history (`npm run
+ * forecast:backtest -- --from 2025-09-01 …` prints them). Near hours keep most of today's gap,
+ * far hours follow the usual level; a flat "half of the gap" prior was worse than persistence at
+ * 1–3 hours. With less history than the window, the level uses what there is.
  */
 const PRIOR_BLENDS: readonly Blend[] = [
   { shape: 0.7, persistence: 0.7 },
@@ -129,7 +130,7 @@ const PRIOR_BLENDS: readonly Blend[] = [
   { shape: 1, persistence: 0 },
 ];
 export const DEFAULT_MODEL: ForecastModel = {
-  levelWeeks: TYPICAL_WEEKS,
+  levelWeeks: 12,
   blends: Object.fromEntries(PRIOR_BLENDS.map((b, i) => [i + 1, { ...b }])),
 };
 

@@ -2,6 +2,8 @@
  * What the production server does before a request enters Next's router:
  * - fair use: every /api/ request takes a token from its client's bucket (lib/api/rate-limit.ts);
  *   over the limit it gets 429 with Retry-After here, whichever handler would have answered;
+ * - a path with a broken percent-escape gets a 400 here (Next would answer a bare 500);
+ * - the client's address is passed on to pages and server actions in a header of our own;
  * - the hot public endpoints (/api/v1/ports and /api/v1/ports/{slug}) are answered directly. Same
  *   handlers as app/api/v1/ports/**, so both paths give identical responses; this one skips
  *   ~0.5 ms of framework work per request, which on a 2-core box is the difference between
@@ -13,6 +15,7 @@ import { handleAllPorts, handleOnePort } from "@/lib/api/ports-handler";
 import { clientKey, RateLimiter } from "@/lib/api/rate-limit";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { PAGE_HEADERS } from "@/lib/server/page-headers";
 
 // No trailing slash: Next redirects those, and both paths must answer alike.
 const ROUTE = /^\/api\/v1\/ports(?:\/([^/?#]+))?(?:\?|$)/;
@@ -76,19 +79,16 @@ export async function refuseMalformedPath(req: IncomingMessage, res: ServerRespo
     // Falls through to the answer below.
   }
   if (pathname.startsWith("/api/")) {
-    await send(res, apiError("bad_request", "The path has a malformed percent-escape (%XX with XX not a valid UTF-8 sequence)."), req.method);
+    await send(res, apiError("bad_request", "The path has a malformed percent-escape (a % not followed by two hex digits, or escapes that do not spell UTF-8)."), req.method);
     return true;
   }
   const page = new Response("Bad request: this address is malformed. / Solicitud incorrecta: esta dirección está mal formada.\n", {
     status: 400,
     headers: {
+      ...Object.fromEntries(PAGE_HEADERS.map((h) => [h.key, h.value])),
       "Content-Type": "text/plain; charset=utf-8",
       "Cache-Control": "no-store",
       "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-      "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
-      "X-Content-Type-Options": "nosniff",
-      "X-Frame-Options": "DENY",
-      "Referrer-Policy": "strict-origin-when-cross-origin",
     },
   });
   await send(res, page, req.method);

@@ -170,7 +170,7 @@ export class Poller {
       this.recordEvents(() => recordPollEvents(db, { snapshot: processed.snapshot, at, previousSuccessAt, staleAfterMs: this.opts.staleAfterMs }));
       this.staleReported = false;
       this.report(processed, at);
-      log.info("poller.success", { format: processed.format, crossings: saved.crossings, newReadings: saved.newReadings, ms: at - startedAt });
+      log.info("poller.success", { format: processed.format, crossings: saved.crossings, newReadings: saved.newReadings, corrected: saved.corrected, ms: at - startedAt });
       return { ok: true, at, format: processed.format, saved, problems: processed.problems };
     } catch (caught) {
       // When this poll's own failures opened the breaker, the retry that follows fails with

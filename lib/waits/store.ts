@@ -6,7 +6,8 @@
 import "server-only";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/db/client";
-import { CrossingReading, type FeedSnapshot, type Lane } from "@/lib/waits/model";
+import { CrossingReading, type FeedSnapshot } from "@/lib/waits/model";
+import { OLD_READING_MS } from "@/lib/waits/limits";
 import { log } from "@/lib/log";
 
 export interface PollState {
@@ -96,6 +97,8 @@ export function readSnapshotVersion(db: Db): number {
 export interface SaveResult {
   crossings: number;
   newReadings: number;
+  /** Stored readings whose values this poll corrected (same reading time, other numbers). */
+  corrected: number;
 }
 
 /** Stores a good poll in one transaction: the snapshot of each crossing and every new lane reading. */
@@ -111,9 +114,9 @@ export function saveSuccessfulPoll(db: Db, input: { fetchedAt: number; snapshot:
   return db
     .transaction((): SaveResult => {
       for (const c of input.snapshot.crossings) upsert.run(c.cbpPortNumber, input.fetchedAt, input.snapshot.generatedAt, JSON.stringify(c));
-      const { added } = insertLaneReadings(db, input.snapshot, input.fetchedAt, "poll");
+      const { added, corrected } = insertLaneReadings(db, input.snapshot, input.fetchedAt, "poll");
       markSuccess.run(input.fetchedAt, input.fetchedAt);
-      return { crossings: input.snapshot.crossings.length, newReadings: added };
+      return { crossings: input.snapshot.crossings.length, newReadings: added, corrected };
     })
     .immediate();
 }
@@ -132,13 +135,18 @@ export interface HistoricalInsert {
  * transaction it becomes a savepoint, which is how the importer batches captures.
  */
 export function insertHistoricalReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number): HistoricalInsert {
-  return db.transaction(() => insertLaneReadings(db, snapshot, firstSeenAt, "import")).immediate();
+  return db
+    .transaction((): HistoricalInsert => {
+      const { added, duplicates } = insertLaneReadings(db, snapshot, firstSeenAt, "import");
+      return { added, duplicates };
+    })
+    .immediate();
 }
 
 // better-sqlite3 compiles a statement on every prepare(); the importer inserts thousands of
-// captures, so the statement is compiled once per connection.
+// captures, so each statement is compiled once per connection.
 const insertReadingStatements = new WeakMap<Db, Statement>();
-const pollReadingStatements = new WeakMap<Db, Statement>();
+const correctReadingStatements = new WeakMap<Db, Statement>();
 const upsertHourlyStatements = new WeakMap<Db, Statement>();
 
 /**
@@ -160,72 +168,71 @@ export function upsertHourly(db: Db, r: { cbpPortNumber: string; mode: string; t
   stmt.run(r.cbpPortNumber, r.mode, r.type, Math.ceil(r.observedAt / 3600) * 3600, r.observedAt, r.status, r.delayMinutes, r.lanesOpen, r.maxLanes);
 }
 
-const INSERT_READING = `INSERT INTO lane_reading
-  (cbp_port_number, mode, type, observed_at, updated_at, status, delay_minutes, lanes_open, max_lanes, first_seen_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-
-/**
- * An import never changes a stored reading (re-running it adds nothing). A poll is CBP's latest
- * word: when it reports other values under a reading time already stored (a correction, or an
- * archive imported over the same hours), the poll's values replace them, so the history, the
- * trend and the forecast agree with the wait on the page.
- */
-function insertReadingStatement(db: Db, source: "poll" | "import"): Statement {
-  const cache = source === "poll" ? pollReadingStatements : insertReadingStatements;
-  let stmt = cache.get(db);
+function insertReadingStatement(db: Db): Statement {
+  let stmt = insertReadingStatements.get(db);
   if (!stmt) {
     stmt = db.prepare(
-      source === "import"
-        ? `${INSERT_READING} ON CONFLICT DO NOTHING`
-        : `${INSERT_READING}
-           ON CONFLICT (cbp_port_number, mode, type, observed_at) DO UPDATE SET updated_at = excluded.updated_at, status = excluded.status,
-             delay_minutes = excluded.delay_minutes, lanes_open = excluded.lanes_open, max_lanes = excluded.max_lanes
-           WHERE lane_reading.status IS NOT excluded.status OR lane_reading.delay_minutes IS NOT excluded.delay_minutes
-             OR lane_reading.lanes_open IS NOT excluded.lanes_open OR lane_reading.max_lanes IS NOT excluded.max_lanes`,
+      `INSERT OR IGNORE INTO lane_reading
+         (cbp_port_number, mode, type, observed_at, updated_at, status, delay_minutes, lanes_open, max_lanes, first_seen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    cache.set(db, stmt);
+    insertReadingStatements.set(db, stmt);
   }
   return stmt;
 }
 
-/** The one place lane readings are written, for polls and imports alike. Call inside a transaction. */
-function insertLaneReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number, source: "poll" | "import"): HistoricalInsert {
-  const stmt = insertReadingStatement(db, source);
-  const hourly = (cbpPortNumber: string, lane: Lane) =>
-    upsertHourly(db, { cbpPortNumber, mode: lane.mode, type: lane.type, observedAt: Math.floor(Date.parse(lane.updatedAt!) / 1000), status: lane.status, delayMinutes: lane.delayMinutes, lanesOpen: lane.lanesOpen, maxLanes: lane.maxLanes });
-  let added = 0;
-  let duplicates = 0;
-  for (const c of snapshot.crossings) {
-    for (const lane of c.lanes) {
-      const changes = insertLaneReading(stmt, c.cbpPortNumber, lane, firstSeenAt);
-      if (changes === 1) {
-        added++;
-        hourly(c.cbpPortNumber, lane);
-      }
-      else if (changes === 0) duplicates++;
-    }
+/**
+ * A poll is CBP's latest word: when it reports an open wait with other numbers under a reading
+ * time already stored (a correction, or an archive imported over the same hours), its numbers
+ * replace the stored ones, so the history, the trend and the forecast agree with the wait on the
+ * page. Only recent readings (a misdated reading must not rewrite another day), and never to a
+ * pending or closed state (CBP keeps the old reading time on lanes it marks "Update Pending").
+ */
+function correctReadingStatement(db: Db): Statement {
+  let stmt = correctReadingStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare(
+      `UPDATE lane_reading SET status = 'open', delay_minutes = ?, lanes_open = ?, max_lanes = ?
+       WHERE cbp_port_number = ? AND mode = ? AND type = ? AND observed_at = ? AND observed_at >= ?
+         AND (status IS NOT 'open' OR delay_minutes IS NOT ? OR lanes_open IS NOT ? OR max_lanes IS NOT ?)`,
+    );
+    correctReadingStatements.set(db, stmt);
   }
-  return { added, duplicates };
+  return stmt;
 }
 
-/** 1 when stored, 0 when already there, null when the lane holds no reading. */
-function insertLaneReading(stmt: Statement, cbpPortNumber: string, lane: Lane, firstSeenAt: number): 0 | 1 | null {
-  // A lane without a reading time (closed or pending with no report) is not a reading.
-  if (!lane.updatedAt) return null;
-  const observedAt = Math.floor(Date.parse(lane.updatedAt) / 1000);
-  const info = stmt.run(
-    cbpPortNumber,
-    lane.mode,
-    lane.type,
-    observedAt,
-    lane.updatedAt,
-    lane.status,
-    lane.delayMinutes,
-    lane.lanesOpen,
-    lane.maxLanes,
-    Math.floor(firstSeenAt / 1000),
-  );
-  return info.changes === 0 ? 0 : 1;
+/**
+ * The one place polls and imports write lane readings (the demo redater copies rows it already
+ * has). An import never changes a stored reading, so running it again adds nothing. Call inside
+ * a transaction.
+ */
+function insertLaneReadings(db: Db, snapshot: FeedSnapshot, firstSeenAt: number, source: "poll" | "import"): HistoricalInsert & { corrected: number } {
+  const insert = insertReadingStatement(db);
+  const correct = source === "poll" ? correctReadingStatement(db) : null;
+  const oldest = Math.floor((firstSeenAt - OLD_READING_MS) / 1000);
+  let added = 0;
+  let duplicates = 0;
+  let corrected = 0;
+  for (const c of snapshot.crossings) {
+    for (const lane of c.lanes) {
+      // A lane without a reading time (closed or pending with no report) is not a reading.
+      if (!lane.updatedAt) continue;
+      const observedAt = Math.floor(Date.parse(lane.updatedAt) / 1000);
+      const values = [lane.delayMinutes, lane.lanesOpen, lane.maxLanes] as const;
+      const stored = insert.run(c.cbpPortNumber, lane.mode, lane.type, observedAt, lane.updatedAt, lane.status, ...values, Math.floor(firstSeenAt / 1000)).changes === 1;
+      const changed =
+        !stored && correct !== null && lane.status === "open" && lane.delayMinutes !== null
+          ? correct.run(...values, c.cbpPortNumber, lane.mode, lane.type, observedAt, oldest, ...values).changes === 1
+          : false;
+      if (stored) added++;
+      else duplicates++;
+      if (changed) corrected++;
+      if (stored || changed) {
+        upsertHourly(db, { cbpPortNumber: c.cbpPortNumber, mode: lane.mode, type: lane.type, observedAt, status: lane.status, delayMinutes: lane.delayMinutes, lanesOpen: lane.lanesOpen, maxLanes: lane.maxLanes });
+      }
+    }
+  }
+  return { added, duplicates, corrected };
 }
 
 export function recordFailedPoll(db: Db, input: { at: number; code: string; message: string; breaker: string }): void {

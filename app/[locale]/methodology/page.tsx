@@ -116,9 +116,10 @@ async function Verdict({ result, locale }: { result: BacktestResult; locale: Loc
   if (atLeastAsGood.length + worse.length === 0) return null;
   const list = new Intl.ListFormat(locale === "es" ? "es-MX" : "en-US", { type: "conjunction" });
   const horizons = (hs: number[]) => list.format(hs.map((hours) => t("horizon", { hours })));
-  const text = worse.length === 0 ? t("verdictAll") : atLeastAsGood.length === 0 ? t("verdictNone") : t("verdictSome", { best: horizons(atLeastAsGood), worse: horizons(worse) });
+  const kind = worse.length === 0 ? "all" : atLeastAsGood.length === 0 ? "none" : "some";
+  const text = kind === "all" ? t("verdictAll") : kind === "none" ? t("verdictNone") : t("verdictSome", { best: horizons(atLeastAsGood), worse: horizons(worse) });
   return (
-    <p className="mt-2 text-slate-800" data-testid="accuracy-verdict">
+    <p className="mt-2 text-slate-800" data-testid="accuracy-verdict" data-verdict={kind}>
       {text}
     </p>
   );

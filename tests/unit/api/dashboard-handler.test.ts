@@ -17,6 +17,7 @@ import type { Dashboard } from "@/lib/history/dashboard";
 import { importHistory } from "@/lib/history/import";
 import { PORTS } from "@/lib/ports";
 import type { WaitsSource } from "@/lib/waits/read";
+import { OLD_READING_MS } from "@/lib/waits/limits";
 import { saveSuccessfulPoll } from "@/lib/waits/store";
 
 const ARCHIVE = path.resolve(import.meta.dirname, "../../fixtures/cbp-archive/bwt-sd_2025-10.tar.gz");
@@ -168,7 +169,7 @@ describe("JSON (the default)", () => {
         for (const l of c.lanes) {
           const key = `${c.cbpPortNumber}/${l.mode}`;
           if (l.maxLanes !== null) maxima.set(key, l.maxLanes);
-          const old = l.updatedAt !== null && Date.parse(d.generatedAt) - Date.parse(l.updatedAt) > 3 * 3_600_000;
+          const old = l.updatedAt !== null && Date.parse(d.generatedAt) - Date.parse(l.updatedAt) > OLD_READING_MS;
           if (l.status !== "open" || l.maxLanes === null || old) continue;
           const r = reporting.get(key) ?? { open: 0, max: l.maxLanes };
           r.open += l.lanesOpen ?? 0;
@@ -316,6 +317,14 @@ describe("ETag and 304, like the other v1 answers", () => {
     }
     expect(new Set(etags.values()).size).toBe(3);
     expect(dashboard("?format=csv", { "if-none-match": etags.get("")! }).status).toBe(200);
+
+    // A minute later (same hour, same data) only generatedAt differs: still a 304.
+    const later = { ...source, now: () => NOW + 60_000 };
+    const laterJson = handleDashboard(new Request(BASE), later);
+    expect(((await laterJson.json()) as { data: Dashboard }).data.generatedAt).toBe(new Date(NOW + 60_000).toISOString());
+    expect(laterJson.headers.get("etag")).toBe(etags.get(""));
+    // An hour later the 7-day series has moved on: another ETag.
+    expect(handleDashboard(new Request(BASE), { ...source, now: () => NOW + 3_600_000 }).headers.get("etag")).not.toBe(etags.get(""));
   });
 });
 

@@ -54,7 +54,7 @@ describe("forecast accuracy on the shared archive (September–October 2025)", (
     expect(Object.keys(run.model.blends)).toHaveLength(12);
   });
 
-  it("is where the default blends of a site without enough history come from", () => {
-    expect(run.model.blends).toEqual(DEFAULT_MODEL.blends);
+  it("is where the default model of a site without enough history comes from", () => {
+    expect(run.model).toEqual(DEFAULT_MODEL);
   });
 });

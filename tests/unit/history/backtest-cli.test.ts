@@ -4,10 +4,11 @@
  * refused with exit 1 instead of a table of zeros.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { BacktestResultSchema } from "@/lib/history/schemas";
 import { ROOT } from "@/tests/unit/cbp/support";
@@ -50,5 +51,14 @@ describe("npm run forecast:backtest", () => {
     const { code, stderr } = await cli(["--from", "2030-01-01", "--to", "2030-01-02", "--publish", OCTOBER]);
     expect(code).toBe(1);
     expect(stderr).toContain("No case was scored");
+    expect(stderr).toContain("Nothing published.");
+    // --publish writes to $DATA_DIR only after a scored run: no database, or one without the row.
+    const file = path.join(dataDir, "smart-border.db");
+    if (existsSync(file)) {
+      const db = new Database(file, { readonly: true });
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 'forecast_accuracy'").all();
+      if (tables.length > 0) expect(db.prepare("SELECT COUNT(*) FROM forecast_accuracy WHERE label = 'published'").pluck().get()).toBe(0);
+      db.close();
+    }
   }, 60_000);
 });

@@ -50,7 +50,7 @@ describe("constants", () => {
   });
 
   it("DEFAULT_MODEL keeps more of today's gap near and follows the usual level far ahead", () => {
-    expect(DEFAULT_MODEL.levelWeeks).toBe(8);
+    expect(DEFAULT_MODEL.levelWeeks).toBe(12);
     const blends = Array.from({ length: 12 }, (_, i) => DEFAULT_MODEL.blends[i + 1]!);
     for (const [i, b] of blends.entries()) {
       expect(b.shape).toBeGreaterThanOrEqual(0);

@@ -301,7 +301,7 @@ describe("npm run history:import", () => {
     // Every file is accounted for: read, could not be read (and rejected), or skipped with why.
     expect(some.code).toBe(0);
     expect(some.stdout).toMatch(/Read 1 capture from 1 file \(1 more file could not be read\) in/);
-    expect(some.stdout).toMatch(/Skipped: +1 file holding no capture \(.xml, .xml.gz or .json, alone or in a .tar.gz\): .*error\.html/);
+    expect(some.stdout).toMatch(/Skipped: +1 file that is not a capture \(a capture is .xml, .xml.gz or .json, alone or in a .tar.gz\): .*error\.html/);
     expect(some.stdout).toMatch(/Rejected: +1 file, by reason:\n +unreadable: .*\(1\)\n +.*broken\.tar\.gz/);
   });
 });

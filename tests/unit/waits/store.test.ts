@@ -34,12 +34,12 @@ describe("saveSuccessfulPoll", () => {
     expect(timedLanes(snapshot)).toBeGreaterThan(0);
 
     const first = saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT, snapshot });
-    expect(first).toEqual({ crossings: snapshot.crossings.length, newReadings: timedLanes(snapshot) });
+    expect(first).toEqual({ crossings: snapshot.crossings.length, newReadings: timedLanes(snapshot), corrected: 0 });
     expect(countReadings(db)).toBe(timedLanes(snapshot));
 
     // The same capture polled again (CBP had not updated): no duplicate history.
     const second = saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT + 300_000, snapshot });
-    expect(second).toEqual({ crossings: snapshot.crossings.length, newReadings: 0 });
+    expect(second).toEqual({ crossings: snapshot.crossings.length, newReadings: 0, corrected: 0 });
     expect(countReadings(db)).toBe(timedLanes(snapshot));
 
     const { state, crossings } = readCurrentWaits(db);
@@ -98,31 +98,74 @@ describe("saveSuccessfulPoll", () => {
     expect(history).toEqual([50, 65]);
   });
 
-  it("a poll that reports other values under a stored reading time corrects the history; an import never does", () => {
-    const db = emptyDb();
-    const snapshot = fixtureSnapshot();
-    // An archive imported over the same hours first (as the demo's redated history does).
-    const archived: FeedSnapshot = structuredClone(snapshot);
-    archived.crossings.find((c) => c.cbpPortNumber === "250401")!.lanes[0]!.delayMinutes = 45;
-    expect(insertHistoricalReadings(db, archived, FIXTURE_AT - 60_000).added).toBe(timedLanes(snapshot));
-    const stored = () =>
-      db
-        .prepare("SELECT delay_minutes, first_seen_at FROM lane_reading WHERE cbp_port_number = '250401' AND mode = 'passenger' AND type = 'standard'")
-        .all();
-    const hourly = () => db.prepare("SELECT delay_minutes FROM lane_hourly WHERE cbp_port_number = '250401' AND mode = 'passenger' AND type = 'standard'").pluck().all();
-    expect(stored()).toEqual([{ delay_minutes: 45, first_seen_at: Math.floor((FIXTURE_AT - 60_000) / 1000) }]);
+  describe("a poll reporting other numbers under a stored reading time", () => {
+    const stored = (db: ReturnType<typeof emptyDb>) =>
+      db.prepare("SELECT status, delay_minutes, first_seen_at FROM lane_reading WHERE cbp_port_number = '250401' AND mode = 'passenger' AND type = 'standard' ORDER BY observed_at").all();
+    const hourly = (db: ReturnType<typeof emptyDb>) =>
+      db.prepare("SELECT observed_at, delay_minutes FROM lane_hourly WHERE cbp_port_number = '250401' AND mode = 'passenger' AND type = 'standard'").all();
+    const firstLane = (s: FeedSnapshot) => s.crossings.find((c) => c.cbpPortNumber === "250401")!.lanes[0]!;
+    const at = (iso: string) => Date.parse(iso) / 1000;
 
-    // The poll says 50 for the same reading time: its value wins, in the readings and the hourly table; one row changed.
-    expect(saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT, snapshot }).newReadings).toBe(1);
-    expect(stored()).toEqual([{ delay_minutes: 50, first_seen_at: Math.floor((FIXTURE_AT - 60_000) / 1000) }]);
-    expect(hourly()).toEqual([50]);
-    expect(countReadings(db)).toBe(timedLanes(snapshot));
+    it("corrects the stored reading and its hour; the same poll again and a re-import change nothing", () => {
+      const db = emptyDb();
+      const snapshot = fixtureSnapshot();
+      expect(firstLane(snapshot)).toMatchObject({ status: "open", delayMinutes: 50, updatedAt: "2026-01-15T10:00:00-08:00" });
+      // An archive imported over the same hours first (as the demo's redated history does).
+      const archived: FeedSnapshot = structuredClone(snapshot);
+      firstLane(archived).delayMinutes = 45;
+      expect(insertHistoricalReadings(db, archived, FIXTURE_AT - 60_000)).toEqual({ added: timedLanes(snapshot), duplicates: 0 });
+      const seen = Math.floor((FIXTURE_AT - 60_000) / 1000);
+      expect(stored(db)).toEqual([{ status: "open", delay_minutes: 45, first_seen_at: seen }]);
 
-    // The same poll again changes nothing; importing the archive again does not undo the correction.
-    expect(saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT + 60_000, snapshot }).newReadings).toBe(0);
-    expect(insertHistoricalReadings(db, archived, FIXTURE_AT)).toEqual({ added: 0, duplicates: timedLanes(snapshot) });
-    expect(stored()).toEqual([{ delay_minutes: 50, first_seen_at: Math.floor((FIXTURE_AT - 60_000) / 1000) }]);
-    expect(hourly()).toEqual([50]);
+      expect(saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT, snapshot })).toMatchObject({ newReadings: 0, corrected: 1 });
+      expect(stored(db)).toEqual([{ status: "open", delay_minutes: 50, first_seen_at: seen }]);
+      expect(hourly(db)).toEqual([{ observed_at: at("2026-01-15T10:00:00-08:00"), delay_minutes: 50 }]);
+      expect(countReadings(db)).toBe(timedLanes(snapshot));
+
+      expect(saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT + 60_000, snapshot })).toMatchObject({ newReadings: 0, corrected: 0 });
+      expect(insertHistoricalReadings(db, archived, FIXTURE_AT)).toEqual({ added: 0, duplicates: timedLanes(snapshot) });
+      expect(stored(db)).toEqual([{ status: "open", delay_minutes: 50, first_seen_at: seen }]);
+      expect(hourly(db)).toEqual([{ observed_at: at("2026-01-15T10:00:00-08:00"), delay_minutes: 50 }]);
+    });
+
+    it("never turns an open reading pending (CBP keeps the reading time on lanes it marks Update Pending)", () => {
+      const db = emptyDb();
+      const snapshot = fixtureSnapshot();
+      saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT, snapshot });
+      const pending: FeedSnapshot = structuredClone(snapshot);
+      Object.assign(firstLane(pending), { status: "pending", delayMinutes: null, lanesOpen: null });
+      expect(saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT + 60_000, snapshot: pending })).toMatchObject({ newReadings: 0, corrected: 0 });
+      expect(stored(db)).toEqual([{ status: "open", delay_minutes: 50, first_seen_at: Math.floor(FIXTURE_AT / 1000) }]);
+    });
+
+    it("leaves readings over 3 hours older than the poll alone (a misdated reading must not rewrite another day)", () => {
+      const db = emptyDb();
+      const snapshot = fixtureSnapshot();
+      saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT, snapshot });
+      const later: FeedSnapshot = structuredClone(snapshot);
+      firstLane(later).delayMinutes = 5;
+      expect(saveSuccessfulPoll(db, { fetchedAt: at("2026-01-15T13:00:01-08:00") * 1000, snapshot: later })).toMatchObject({ corrected: 0 });
+      expect(stored(db)).toEqual([{ status: "open", delay_minutes: 50, first_seen_at: Math.floor(FIXTURE_AT / 1000) }]);
+      expect(saveSuccessfulPoll(db, { fetchedAt: at("2026-01-15T12:59:00-08:00") * 1000, snapshot: later })).toMatchObject({ corrected: 1 });
+      expect(stored(db)).toEqual([{ status: "open", delay_minutes: 5, first_seen_at: Math.floor(FIXTURE_AT / 1000) }]);
+    });
+
+    it("keeps a later reading of the same hour as that hour's value when an earlier one is corrected", () => {
+      const db = emptyDb();
+      const snapshot = fixtureSnapshot();
+      const early: FeedSnapshot = structuredClone(snapshot);
+      firstLane(early).updatedAt = "2026-01-15T09:20:00-08:00";
+      const late: FeedSnapshot = structuredClone(snapshot);
+      firstLane(late).updatedAt = "2026-01-15T09:50:00-08:00";
+      firstLane(late).delayMinutes = 70;
+      saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT - 3_000_000, snapshot: early });
+      saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT - 1_000_000, snapshot: late });
+      const corrected: FeedSnapshot = structuredClone(early);
+      firstLane(corrected).delayMinutes = 35;
+      expect(saveSuccessfulPoll(db, { fetchedAt: FIXTURE_AT - 900_000, snapshot: corrected })).toMatchObject({ corrected: 1 });
+      expect(stored(db).map((r) => (r as { delay_minutes: number }).delay_minutes)).toEqual([35, 70]);
+      expect(hourly(db)).toEqual([{ observed_at: at("2026-01-15T09:50:00-08:00"), delay_minutes: 70 }]);
+    });
   });
 
   it("is all or nothing", () => {
