@@ -3,32 +3,20 @@
  * the table and the last JSON line, "worse" said as worse, and a period with nothing to score
  * refused with exit 1 instead of a table of zeros.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { BacktestResultSchema } from "@/lib/history/schemas";
 import { ROOT } from "@/tests/unit/cbp/support";
+import { runCli } from "@/tests/unit/support/cli";
 
 const OCTOBER = path.join(ROOT, "tests/fixtures/cbp-archive/bwt-sd_2025-10.tar.gz");
 const dataDir = mkdtempSync(path.join(tmpdir(), "sb-backtest-cli-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/forecast-backtest.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli("lib/cli/forecast-backtest.ts", args, dataDir);
 
 describe("npm run forecast:backtest", () => {
   it("prints a row per horizon, a comparison that says better or worse, and the result as its last line", async () => {

@@ -3,11 +3,9 @@
  * here, with tar-stream and processFeed, to know what the table must hold), a folder of mixed
  * formats with an error page, the fetch-time fallbacks, damaged input and the CLI's exit codes.
  */
-import { execFile } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { createGunzip, gzipSync } from "node:zlib";
 import { extract } from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +14,8 @@ import type { Db } from "@/lib/db/client";
 import { captureTimeFromName, importHistory, MissingPathError, type ImportProgress } from "@/lib/history/import";
 import { findCrossing } from "@/lib/ports";
 import { countReadings, readPollState } from "@/lib/waits/store";
-import { ARCHIVE, FIXTURES, fetchedAtOf, rawPorts, ROOT } from "@/tests/unit/cbp/support";
+import { ARCHIVE, FIXTURES, fetchedAtOf, rawPorts } from "@/tests/unit/cbp/support";
+import { runCli } from "@/tests/unit/support/cli";
 import { emptyDb, FIXTURE_FILE, seededDb, snapshotOf } from "@/tests/unit/support/waits-fixtures";
 
 const APRIL = path.join(ARCHIVE, "bwt-sd_2025-04.tar.gz");
@@ -252,20 +251,7 @@ describe("importHistory fetch time when the name has none", () => {
 });
 
 describe("npm run history:import", () => {
-  const run = promisify(execFile);
-  async function cli(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
-    try {
-      const { stdout, stderr } = await run(tsx, ["--conditions=react-server", "lib/cli/history-import.ts", ...args], {
-        cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dataDir },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (args: string[], dataDir: string) => runCli("lib/cli/history-import.ts", args, dataDir);
 
   it("exits 0 with a summary, and 1 for no path, a missing path or nothing readable", async () => {
     const errorsOnly = path.join(dir, "errors-only");
