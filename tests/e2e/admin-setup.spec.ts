@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode, TOTP_PERIOD_S } from "@/lib/auth/totp";
 import { watchCsp } from "@/tests/e2e/support/csp";
+import { projectServers } from "@/tests/e2e/support/project";
 import { createStaff, signIn } from "@/tests/e2e/support/staff";
 import { XSS_CORPUS } from "@/tests/support/xss-corpus";
 import es from "@/messages/es.json" with { type: "json" };
@@ -20,7 +21,7 @@ const STAFF_TEXT = "[data-testid=alert-notice], .prose, [data-testid=revision-di
 
 const TSX = ["node_modules/.bin/tsx", "--conditions=react-server"];
 function cli(script: string, args: string[]): string {
-  return execFileSync(TSX[0]!, [TSX[1]!, script, ...args], { env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR!, SITE_URL: "https://border.example" }, encoding: "utf8" });
+  return execFileSync(TSX[0]!, [TSX[1]!, script, ...args], { env: { ...process.env, DATA_DIR: projectServers().dataDir, SITE_URL: "https://border.example" }, encoding: "utf8" });
 }
 
 async function setUpThroughLink(page: Page, link: string, password: string): Promise<{ secret: string; codes: string[] }> {
@@ -141,7 +142,7 @@ test("hostile text through every editor field renders inert in the previews, the
 
 test("an online backup taken while the server polls every second passes integrity_check", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sb-e2e-backup-"));
-  const before = new Database(path.join(process.env.E2E_DATA_DIR!, "smart-border.db"), { readonly: true });
+  const before = new Database(path.join(projectServers().dataDir, "smart-border.db"), { readonly: true });
   const polls = () => before.prepare("SELECT total_successes FROM poll_state").pluck().get() as number;
   const startPolls = polls();
   await expect.poll(polls, { timeout: 10_000 }).toBeGreaterThan(startPolls);

@@ -3,16 +3,16 @@
  * page can be framed, and the developers page's snippet builder with and without JavaScript.
  */
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Frame, type Page } from "@playwright/test";
 import { watchCsp } from "./support/csp";
 import { resetFake, waitForFreshData } from "./support/fake";
+import { siteUrl } from "./support/project";
 
-const E2E_PORT = Number(process.env.E2E_PORT ?? 3137);
-/** The "partner" page's own server: a different port is a different origin. */
-const HOST_PORT = Number(process.env.E2E_EMBED_HOST_PORT ?? 3117);
-const SITE = `http://127.0.0.1:${E2E_PORT}`;
-const HOST = `http://127.0.0.1:${HOST_PORT}`;
+/** The project's site, and the "partner" page's own server: a different port is a different origin. */
+let SITE = "";
+let HOST = "";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 interface ApiLane {
@@ -33,18 +33,21 @@ let server: http.Server;
 test.beforeAll(async ({ request }) => {
   await resetFake(request);
   await waitForFreshData(request);
+  SITE = siteUrl();
   server = http.createServer((req, res) => {
-    const src = new URL(req.url ?? "/", HOST).searchParams.get("src") ?? "";
+    const src = new URL(req.url ?? "/", "http://partner.invalid").searchParams.get("src") ?? "";
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(
       `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner page</title></head>` +
         `<body><main><h1>Partner page</h1><iframe src="${attr(src)}" width="300" height="250" title="Border wait times" style="border:0"></iframe></main></body></html>`,
     );
   });
+  // Any free port: the desktop and phone projects may run this file at the same time.
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(HOST_PORT, "127.0.0.1", resolve);
+    server.listen(0, "127.0.0.1", resolve);
   });
+  HOST = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 test.afterAll(async () => {

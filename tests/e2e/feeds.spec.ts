@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { resetFake, setFakeFixture, waitForFreshData } from "./support/fake";
+import { projectServers } from "./support/project";
 
 // The status test switches the shared fake upstream and both mutate the site's database: in order.
 test.describe.configure({ mode: "serial" });
@@ -88,7 +89,7 @@ test("a crossing that closes at CBP shows up in /api/v1/alerts and the feeds, an
 test("an alert published with npm run alert:add appears in /api/v1/alerts and in both languages' feeds", async ({ request }) => {
   const stamp = Date.now();
   execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "lib/cli/alert-add.ts", "--title-en", `Two lanes closed ${stamp}`, "--title-es", `Dos carriles cerrados ${stamp}`, "--body-en", "Road work.", "--body-es", "Obras en la vialidad.", "--severity", "warning", "--ports", "otay-mesa"], {
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
+    env: { ...process.env, DATA_DIR: projectServers().dataDir },
     stdio: "pipe",
   });
   const alert = (await apiItems(request, "port=otay-mesa&kind=alert")).find((i) => i.title.en === `Two lanes closed ${stamp}`);

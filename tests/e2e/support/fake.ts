@@ -1,19 +1,21 @@
 import { expect, type APIRequestContext } from "@playwright/test";
+import { projectServers } from "./project";
 
-const FAKE = `http://127.0.0.1:${process.env.FAKE_CBP_PORT ?? 3187}`;
+/** The fake CBP of the project the test runs in. */
+const fake = () => projectServers().fakeCbp;
 
 export async function setFakeMode(request: APIRequestContext, mode: string): Promise<void> {
-  const res = await request.post(`${FAKE}/__control/mode/${mode}`);
+  const res = await request.post(`${fake()}/__control/mode/${mode}`);
   expect(res.ok()).toBeTruthy();
 }
 
 export async function setFakeFixture(request: APIRequestContext, file: string): Promise<void> {
-  const res = await request.post(`${FAKE}/__control/fixture`, { data: { path: file } });
+  const res = await request.post(`${fake()}/__control/fixture`, { data: { path: file } });
   expect(res.ok()).toBeTruthy();
 }
 
 export async function resetFake(request: APIRequestContext): Promise<void> {
-  const res = await request.post(`${FAKE}/__control/reset`);
+  const res = await request.post(`${fake()}/__control/reset`);
   expect(res.ok()).toBeTruthy();
 }
 

@@ -12,6 +12,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { newTotpSecret, totpCode, TOTP_PERIOD_S } from "@/lib/auth/totp";
 import { completeSetup, createUser, type Role } from "@/lib/auth/users";
 import { sha256, randomToken } from "@/lib/auth/tokens";
+import { projectServers } from "./project";
 
 export interface TestStaff {
   email: string;
@@ -22,10 +23,9 @@ export interface TestStaff {
   role: Role;
 }
 
+/** The database of the site the test's project runs against. */
 export function e2eDb(): Database.Database {
-  const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error("E2E_DATA_DIR is not set (playwright.config.ts sets it)");
-  const db = new Database(path.join(dir, "smart-border.db"));
+  const db = new Database(path.join(projectServers().dataDir, "smart-border.db"));
   db.pragma("busy_timeout = 5000");
   return db;
 }
