@@ -20,8 +20,7 @@ const phoneURL = `http://127.0.0.1:${E2E_PHONE_PORT}`;
 const phoneDataDir = process.env.E2E_PHONE_DATA_DIR ?? path.join(os.tmpdir(), `smart-border-e2e-phone-${Date.now()}`);
 process.env.E2E_PHONE_DATA_DIR = phoneDataDir;
 
-
-// The history features (dashboard, charts, forecasts, methodology) run against a second pair of
+// The history features (dashboard, charts, forecasts, methodology) run against a third pair of
 // servers: a fake CBP replaying the recorded captures re-dated to now, and a site whose fresh
 // database first receives seven months of captures moved forward to end now (all of them, so the
 // 8-week typical window is full: with two months, some night hours had too few samples to compare).
