@@ -13,9 +13,10 @@
 //    writing it), for measuring exactly the build others are testing.
 // Stops only the processes it started and removes its temporary folders.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { copySettledBuild, SITE_FILES } from "./site-copy.mjs";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3159";
@@ -27,45 +28,19 @@ const dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "smar
 const ownDataDir = !process.env.DATA_DIR;
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 // What the site needs to build and run (lib/cli/start.mjs's SOURCES, the content it seeds from, and the build's config files).
-const SITE_FILES = ["app", "components", "content", "lib", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "next-env.d.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-
-const buildId = path.join(root, ".next", "BUILD_ID");
-const fastApi = path.join(root, ".next", "fast-api.mjs");
-
-/** The shared build's identity, or null while there is no complete build (none yet, or one in progress). */
-function buildSignature() {
-  if (!existsSync(buildId) || !existsSync(fastApi)) return null;
-  const built = statSync(buildId).mtimeMs;
-  // build.mjs writes fast-api.mjs after `next build` has written BUILD_ID.
-  if (statSync(fastApi).mtimeMs < built || Date.now() - built < 5_000) return null;
-  return `${readFileSync(buildId, "utf8").trim()} of ${new Date(built).toISOString()}`;
-}
-
-/** A copy of the shared .next (without its caches) next to links to everything else, retried while a build runs. */
+/** A copy of the shared .next (without its caches) next to links to everything else; waits while a build runs. */
 async function copySharedBuild() {
-  for (let attempt = 1; attempt <= 30; attempt++) {
-    const before = buildSignature();
-    if (before) {
-      const dir = mkdtempSync(path.join(os.tmpdir(), "smart-border-site-"));
-      for (const name of readdirSync(root)) {
-        if (![".next", "data", "test-results"].includes(name)) symlinkSync(path.join(root, name), path.join(dir, name));
-      }
-      try {
-        cpSync(path.join(root, ".next"), path.join(dir, ".next"), {
-          recursive: true,
-          verbatimSymlinks: true,
-          filter: (src) => !["cache", "dev"].some((skip) => src === path.join(root, ".next", skip)),
-        });
-        if (buildSignature() === before) return { dir, build: `shared build ${before}, copied` };
-      } catch {
-        /* files vanished mid-copy: a build started */
-      }
-      rmSync(dir, { recursive: true, force: true });
+  const dir = mkdtempSync(path.join(os.tmpdir(), "smart-border-site-"));
+  try {
+    const build = await copySettledBuild(root, dir);
+    for (const name of readdirSync(root)) {
+      if (![".next", "data", "test-results"].includes(name)) symlinkSync(path.join(root, name), path.join(dir, name));
     }
-    console.log(`Waiting for the build in .next to settle (attempt ${attempt})…`);
-    await new Promise((r) => setTimeout(r, 10_000));
+    return { dir, build: `shared build ${build}, copied` };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
-  throw new Error("No complete production build in .next: run `npm run build` (or wait for the running build) and retry.");
 }
 
 /** The working tree's sources built in a private folder. */

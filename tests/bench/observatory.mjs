@@ -17,12 +17,13 @@
 // Prints the grade, score and every test; exits 0 only for A+ with no failed test.
 // Stops only the processes it started and removes its temporary folder.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { copySettledBuild, SITE_FILES } from "./site-copy.mjs";
 
 const startedAt = Date.now();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -33,54 +34,21 @@ const SITE_PORT = "3163";
 const SCANNER = "@mdn/mdn-http-observatory";
 const SCANNER_VERSION = "1.4.8"; // the only version the registry reachable here has; later ones need Node ≥ 24
 const cacheDir = process.env.OBSERVATORY_DIR ?? path.join(os.homedir(), ".cache", "smart-border-observatory");
-// What the server reads besides `.next` (tests/bench/lighthouse-offline.mjs's SITE_FILES): serve.mjs
-// itself, the content it seeds from at start, and the config files. Copied, so edits meanwhile don't matter.
-const SITE_FILES = ["app", "components", "content", "lib", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "next-env.d.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-
 const tmp = mkdtempSync(path.join(os.tmpdir(), "smart-border-observatory-"));
 const children = [];
 const servers = [];
 
-/** The shared build's identity, or null while there is no complete build (none yet, or one in progress). */
-function buildSignature() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const fastApi = path.join(root, ".next", "fast-api.mjs");
-  if (!existsSync(buildId) || !existsSync(fastApi)) return null;
-  const built = statSync(buildId).mtimeMs;
-  // lib/cli/build.mjs writes fast-api.mjs after `next build` has written BUILD_ID.
-  if (statSync(fastApi).mtimeMs < built || Date.now() - built < 5_000) return null;
-  return `${readFileSync(buildId, "utf8").trim()} of ${new Date(built).toISOString()}`;
-}
-
-/** A private copy of the shared build (without its caches) and the files serve.mjs needs; retried while a build runs. */
+/** A private copy of the shared build (without its caches) and the files serve.mjs needs; waits while a build runs. */
 async function copySharedBuild() {
   const dir = path.join(tmp, "site");
-  for (let attempt = 1; attempt <= 30; attempt++) {
-    const before = buildSignature();
-    if (before) {
-      try {
-        cpSync(path.join(root, ".next"), path.join(dir, ".next"), {
-          recursive: true,
-          verbatimSymlinks: true,
-          filter: (src) => !["cache", "dev"].some((skip) => src === path.join(root, ".next", skip)),
-        });
-        if (buildSignature() === before) {
-          for (const name of SITE_FILES) {
-            if (existsSync(path.join(root, name))) cpSync(path.join(root, name), path.join(dir, name), { recursive: true, verbatimSymlinks: true });
-          }
-          // Serving (unlike building with Turbopack) follows a node_modules symlink; removing the folder drops only the link.
-          symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-          return { dir, build: before };
-        }
-      } catch {
-        /* files vanished mid-copy: a build started */
-      }
-      rmSync(dir, { recursive: true, force: true });
-    }
-    console.log(`Waiting for the build in .next to settle (attempt ${attempt})…`);
-    await new Promise((r) => setTimeout(r, 10_000));
+  mkdirSync(dir, { recursive: true });
+  const build = await copySettledBuild(root, dir);
+  for (const name of SITE_FILES) {
+    if (existsSync(path.join(root, name))) cpSync(path.join(root, name), path.join(dir, name), { recursive: true, verbatimSymlinks: true });
   }
-  throw new Error("No complete production build in .next: run `npm run build` (or wait for the running build) and retry.");
+  // Serving (unlike building with Turbopack) follows a node_modules symlink; removing the folder drops only the link.
+  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  return { dir, build };
 }
 
 /** scan.js of the cached scanner, installed (and given the data files it would download) if missing. */
